@@ -1,0 +1,69 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { SiteFileSystem } from '../fs.js';
+import type { BuildFilters, ResolvedConfig } from '../config/resolved-config.js';
+import type { Heading, LinkReference } from '../markdown/types.js';
+
+export type PageKind = 'page' | 'post' | 'draft';
+
+/** A file of the source folder that has front matter (Jekyll renders those). */
+export interface SourcePage {
+  /** Relative to the source folder, posix separators. */
+  sourcePath: string;
+  kind: PageKind;
+  /** The whole file (BOM removed). */
+  source: string;
+  isMarkdown: boolean;
+}
+
+export interface Page extends SourcePage {
+  /** Front matter. */
+  data: Record<string, unknown>;
+  /** Text after the front matter. */
+  body: string;
+  /** Lines of the file before `body` (so body line n is file line n + bodyOffset). */
+  bodyOffset: number;
+  /** Jekyll URL, e.g. `/co/es/conference-server`. Without baseurl. */
+  url: string;
+  /** File written for it, relative to the output folder, e.g. `co/es/conference-server.html`. */
+  outputPath: string;
+  title: string;
+  date?: Date;
+  locale: string;
+  categories: string[];
+  tags: string[];
+  /** Layout named in front matter (`post`, `page`, …) or null for none. */
+  layout: string | null;
+  /** Pages with the same key are translations of each other. */
+  translationKey: string;
+}
+
+export interface RenderedPage extends Page {
+  /** The body as Jekyll's `{{ content }}`. */
+  html: string;
+  headings: Heading[];
+  links: LinkReference[];
+}
+
+/** A file copied as is. */
+export interface StaticFile {
+  /** Where it is read from, relative to `fs`'s root. */
+  sourcePath: string;
+  /** Where it goes, relative to the output folder. */
+  outputPath: string;
+  fs: SiteFileSystem;
+}
+
+export interface OutputFile {
+  /** Relative to the output folder, posix separators. */
+  path: string;
+  content: string | Uint8Array;
+}
+
+/** What every stage receives besides the pages it works on. */
+export interface BuildContext {
+  config: ResolvedConfig;
+  filters: BuildFilters;
+  /** The source folder. */
+  fs: SiteFileSystem;
+  diagnostics: Diagnostic[];
+}

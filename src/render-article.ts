@@ -1,0 +1,81 @@
+// The per-article render: Liquid, then Markdown, exactly as Jekyll 4.3 makes `{{ content }}`.
+// A pure function of the article and the resolved settings, so it can run in a worker
+// and be cached by content hash.
+import type { Diagnostic } from './diagnostics.js';
+import { lineAt } from './diagnostics.js';
+import type { SiteFileSystem } from './fs.js';
+import { renderLiquid } from './liquid/render-liquid.js';
+import type { KramdownOptions } from './markdown/options.js';
+import { renderMarkdown } from './markdown/render-markdown.js';
+import type { Heading, LinkReference } from './markdown/types.js';
+
+export interface ArticleInput {
+  /** Author's path relative to the source folder (for messages and include_relative). */
+  file: string;
+  /** Whole file text, to quote source lines in messages. */
+  source: string;
+  /** Text after the front matter. */
+  body: string;
+  /** Lines before `body` in the file. */
+  bodyOffset: number;
+  /** Markdown pages go through kramdown after Liquid; other pages only through Liquid. */
+  isMarkdown: boolean;
+  /** Liquid's `page.*`. */
+  page: Record<string, unknown>;
+}
+
+export interface RenderSettings {
+  /** Liquid's `site.*`, pages and data included. */
+  site: Record<string, unknown>;
+  kramdown: KramdownOptions;
+  /** The source folder, for `_includes/` and `include_relative`. */
+  fs: SiteFileSystem;
+  includesDir: string;
+}
+
+export interface RenderedArticle {
+  html: string;
+  headings: Heading[];
+  links: LinkReference[];
+  diagnostics: Diagnostic[];
+}
+
+export function renderArticle(input: ArticleInput, settings: RenderSettings): RenderedArticle {
+  const markdownify = (text: string) => renderMarkdown(text, settings.kramdown).html;
+  const liquid = renderLiquid(
+    {
+      file: input.file,
+      template: input.body,
+      lineOffset: input.bodyOffset,
+      source: input.source,
+      page: input.page,
+      site: settings.site,
+    },
+    { fs: settings.fs, includesDir: settings.includesDir, markdownify },
+  );
+  if (liquid.diagnostics.some((d) => d.severity === 'error')) {
+    return { html: '', headings: [], links: [], diagnostics: liquid.diagnostics };
+  }
+  if (!input.isMarkdown) {
+    return { html: liquid.output, headings: [], links: [], diagnostics: liquid.diagnostics };
+  }
+  const markdown = renderMarkdown(liquid.output, settings.kramdown);
+  const sourceLines = input.source;
+  // Markdown positions are in the Liquid output; Liquid rarely changes line counts in
+  // articles, so the body offset maps them back to the author's file.
+  const toFile = (line: number) => line + input.bodyOffset;
+  return {
+    html: markdown.html,
+    headings: markdown.headings,
+    links: markdown.links.map((link) => ({ ...link, line: toFile(link.line) })),
+    diagnostics: [
+      ...liquid.diagnostics,
+      ...markdown.diagnostics.map((d) => ({
+        ...d,
+        file: input.file,
+        line: toFile(d.line),
+        sourceLine: lineAt(sourceLines, toFile(d.line)),
+      })),
+    ],
+  };
+}
