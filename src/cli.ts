@@ -2,10 +2,10 @@
 // Exit codes: 0 success, 1 content errors, 2 bad usage.
 import { FaroError, UsageError, formatDiagnostic } from './diagnostics.js';
 import { helpText, parseCommandArgs, type Command, type CommandIO } from './cli/command.js';
-// build command added below
+import { buildCommand } from './commands/build.js';
 import { renderCommand } from './commands/render.js';
 
-const COMMANDS: Command[] = [renderCommand];
+const COMMANDS: Command[] = [buildCommand, renderCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

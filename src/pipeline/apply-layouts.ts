@@ -1,0 +1,69 @@
+// Stage 6: every view through its nunjucks layout. Autoescape is on: titles, tags and
+// config strings are text; only rendered bodies are marked safe in the layouts.
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import nunjucks from 'nunjucks';
+import { diagnostic, LayoutError, toDiagnostic } from '../diagnostics.js';
+import type { View } from '../site/views.js';
+import { lineOfKey } from './parse-front-matter.js';
+import type { BuildContext, OutputFile } from './types.js';
+
+export interface LayoutContext extends BuildContext {
+  /** Source text of articles by path, to point at their `layout:` line. */
+  sources: Map<string, { source: string; bodyOffset: number }>;
+}
+
+export function createLayoutEnvironment(layoutsDir: string): nunjucks.Environment {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(layoutsDir, { noCache: true }), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  env.addFilter('json', (value: unknown) => new nunjucks.runtime.SafeString(JSON.stringify(value ?? null).replace(/</g, '\\u003c')));
+  return env;
+}
+
+export function applyLayouts(views: View[], context: LayoutContext): OutputFile[] {
+  const layoutsDir = context.config.layoutsDir;
+  const env = createLayoutEnvironment(layoutsDir);
+  const files: OutputFile[] = [];
+  for (const view of views) {
+    const template = `${view.layout}.njk`;
+    if (!existsSync(join(layoutsDir, template))) {
+      const origin = view.sourcePath ? context.sources.get(view.sourcePath) : undefined;
+      context.diagnostics.push(
+        diagnostic(
+          {
+            file: view.sourcePath ?? relative(context.config.root, layoutsDir),
+            line: origin ? lineOfKey(origin.source, 'layout', origin.bodyOffset) : 1,
+            source: origin?.source,
+          },
+          'error',
+          'unknown-layout',
+          `unknown layout "${view.layout}" (no ${template} in ${relative(context.config.root, layoutsDir) || '.'})`,
+        ),
+      );
+      continue;
+    }
+    try {
+      files.push({ path: view.outputPath, content: env.render(template, { ...view.variables, url: view.url }) });
+    } catch (error) {
+      context.diagnostics.push(toDiagnostic(layoutError(error, layoutsDir, template, context.config.root), { file: template }));
+    }
+  }
+  return files;
+}
+
+/** nunjucks reports `(file) [Line n, Column m]`; point the message at the layout file. */
+function layoutError(error: unknown, layoutsDir: string, template: string, root: string): LayoutError {
+  const message = error instanceof Error ? error.message : String(error);
+  const where = /\(([^)]+)\)\s*\[Line (\d+), Column (\d+)\]/.exec(message);
+  const file = where?.[1] ?? join(layoutsDir, template);
+  const text = message.replace(/^\([^)]*\)\s*(\[Line \d+, Column \d+\])?\s*/, '').replace(/\s+/g, ' ').trim();
+  return new LayoutError(
+    text,
+    { file: relative(root, file) || file, line: Number(where?.[2] ?? 1), column: Number(where?.[3] ?? 1) },
+    { cause: error },
+  );
+}

@@ -1,0 +1,28 @@
+// sitemap.xml (with hreflang alternates between translations) and robots.txt.
+import type { View } from './views.js';
+import type { SiteModel } from './site-model.js';
+import type { OutputFile } from '../pipeline/types.js';
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function sitemapFiles(model: SiteModel, views: View[]): OutputFile[] {
+  const absolute = (url: string) => `${model.config.url}${model.href(url)}`;
+  const entries = views
+    .filter((view) => view.layout !== '404' && view.outputPath.endsWith('.html'))
+    .sort((a, b) => a.url.localeCompare(b.url))
+    .map((view) => {
+      const page = view.variables.page as { translations?: { lang: string; href: string }[]; date?: string } | undefined;
+      const alternates = (page?.translations ?? [])
+        .map((t) => `    <xhtml:link rel="alternate" hreflang="${escapeXml(t.lang)}" href="${escapeXml(model.config.url + t.href)}"/>`)
+        .join('\n');
+      const lastmod = page?.date ? `\n    <lastmod>${page.date.slice(0, 10)}</lastmod>` : '';
+      return `  <url>\n    <loc>${escapeXml(absolute(view.url))}</loc>${lastmod}${alternates ? `\n${alternates}` : ''}\n  </url>`;
+    });
+  const sitemap = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`;
+  const robots = `User-agent: *\nAllow: /\n\nSitemap: ${absolute('/sitemap.xml')}\n`;
+  return [
+    { path: 'sitemap.xml', content: sitemap },
+    { path: 'robots.txt', content: robots },
+  ];
+}
