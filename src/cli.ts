@@ -1,5 +1,6 @@
 // `faro` command line: dispatches to one command module per subcommand.
 // Exit codes: 0 success, 1 content errors, 2 bad usage.
+import { isAbsolute, relative } from 'node:path';
 import { FaroError, UsageError, formatDiagnostic } from './diagnostics.js';
 import { helpText, parseCommandArgs, type Command, type CommandIO } from './cli/command.js';
 import { buildCommand } from './commands/build.js';
@@ -50,7 +51,8 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
       return 2;
     }
     if (error instanceof FaroError) {
-      io.stderr(`${formatDiagnostic(error.toDiagnostic())}\n`);
+      const d = error.toDiagnostic();
+      io.stderr(`${formatDiagnostic({ ...d, file: isAbsolute(d.file) ? relative(io.cwd, d.file) || d.file : d.file })}\n`);
       return 1;
     }
     throw error;

@@ -35,7 +35,7 @@ export const buildCommand: Command = {
     const context = createContext(config, { locales, categories, drafts: values.drafts === true });
     const result = await build(context);
     const quiet = values.quiet === true;
-    const [errors, warnings] = printDiagnostics(result.diagnostics, io, { warnings: !quiet });
+    const [errors, warnings] = printDiagnostics(result.diagnostics, io, { warnings: !quiet, sourceDir: config.sourceDir });
     if (!result.ok) {
       io.stderr(`faro build: failed with ${errors} error${errors === 1 ? '' : 's'}; ${config.outDir} left as it was\n`);
       return 1;

@@ -47,7 +47,7 @@ export const renderCommand: Command = {
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, html);
     }
-    const [errors, warnings] = printDiagnostics(diagnostics, io, { warnings: false });
+    const [errors, warnings] = printDiagnostics(diagnostics, io, { warnings: false, sourceDir: config.sourceDir });
     io.stderr(`faro render: ${bodies.size} bodies written to ${out} (${errors} errors, ${warnings} warnings)\n`);
     return hasErrors(diagnostics) ? 1 : 0;
   },

@@ -1,4 +1,5 @@
 // Options every site command shares (--config, --source, --out) and the context they give.
+import { relative, resolve } from 'node:path';
 import { resolveConfig } from '../config/resolve-config.js';
 import type { BuildFilters, ResolvedConfig } from '../config/resolved-config.js';
 import { NodeFileSystem } from '../fs.js';
@@ -36,9 +37,17 @@ export function createContext(config: ResolvedConfig, filters: Partial<BuildFilt
   };
 }
 
+/**
+ * Diagnostics name files relative to the source folder (or absolute); people read them
+ * relative to where they ran faro, so their editor can open `content/co/es/a.md:12:3`.
+ */
+export function relativeToCwd(list: Diagnostic[], sourceDir: string, cwd: string): Diagnostic[] {
+  return list.map((d) => ({ ...d, file: relative(cwd, resolve(sourceDir, d.file)) || d.file }));
+}
+
 /** Prints diagnostics (sorted, source line included); returns [errors, warnings]. */
-export function printDiagnostics(list: Diagnostic[], io: CommandIO, options: { warnings?: boolean } = {}): [number, number] {
-  const sorted = sortDiagnostics(list);
+export function printDiagnostics(list: Diagnostic[], io: CommandIO, options: { warnings?: boolean; sourceDir?: string } = {}): [number, number] {
+  const sorted = sortDiagnostics(options.sourceDir ? relativeToCwd(list, options.sourceDir, io.cwd) : list);
   let errors = 0;
   let warnings = 0;
   for (const d of sorted) {

@@ -1,7 +1,7 @@
 // Stage 6: every view through its nunjucks layout. Autoescape is on: titles, tags and
 // config strings are text; only rendered bodies are marked safe in the layouts.
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import nunjucks from 'nunjucks';
 import { diagnostic, LayoutError, toDiagnostic } from '../diagnostics.js';
 import type { View } from '../site/views.js';
@@ -35,13 +35,13 @@ export function applyLayouts(views: View[], context: LayoutContext): OutputFile[
       context.diagnostics.push(
         diagnostic(
           {
-            file: view.sourcePath ?? relative(context.config.root, layoutsDir),
+            file: view.sourcePath ?? layoutsDir,
             line: origin ? lineOfKey(origin.source, 'layout', origin.bodyOffset) : 1,
             source: origin?.source,
           },
           'error',
           'unknown-layout',
-          `unknown layout "${view.layout}" (no ${template} in ${relative(context.config.root, layoutsDir) || '.'})`,
+          `unknown layout "${view.layout}" (available: ${availableLayouts(layoutsDir).join(', ')})`,
         ),
       );
       continue;
@@ -61,9 +61,20 @@ function layoutError(error: unknown, layoutsDir: string, template: string, root:
   const where = /\(([^)]+)\)\s*\[Line (\d+), Column (\d+)\]/.exec(message);
   const file = where?.[1] ?? join(layoutsDir, template);
   const text = message.replace(/^\([^)]*\)\s*(\[Line \d+, Column \d+\])?\s*/, '').replace(/\s+/g, ' ').trim();
+  void root;
   return new LayoutError(
     text,
-    { file: relative(root, file) || file, line: Number(where?.[2] ?? 1), column: Number(where?.[3] ?? 1) },
+    { file: resolve(layoutsDir, file), line: Number(where?.[2] ?? 1), column: Number(where?.[3] ?? 1) },
     { cause: error },
   );
+}
+
+/** Layouts an article can name (faro's listing layouts and partials are not among them). */
+const INTERNAL_LAYOUTS = new Set(['base', 'root', 'home', 'category', 'tag', 'search', '404', 'redirect']);
+function availableLayouts(layoutsDir: string): string[] {
+  return readdirSync(layoutsDir)
+    .filter((name) => name.endsWith('.njk'))
+    .map((name) => name.slice(0, -4))
+    .filter((name) => !INTERNAL_LAYOUTS.has(name) && !name.startsWith('_'))
+    .sort();
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { permalinkOf } from '../../src/pipeline/resolve-permalinks.js';
+
+const page = (sourcePath: string, extra: Partial<Parameters<typeof permalinkOf>[0]> = {}) => ({
+  sourcePath,
+  kind: 'page' as const,
+  data: {},
+  categories: [],
+  isMarkdown: /\.(md|markdown)$/.test(sourcePath),
+  source: '',
+  bodyOffset: 0,
+  ...extra,
+});
+
+describe('permalinkOf (Jekyll 4.3 URL rules)', () => {
+  it('drops the extension for a style without trailing slash or :output_ext', () => {
+    expect(permalinkOf(page('co/es/conference-server.markdown'), '/:categories/:title')).toEqual({
+      url: '/co/es/conference-server',
+      outputPath: 'co/es/conference-server.html',
+    });
+  });
+  it('keeps .html with the default date style', () => {
+    expect(permalinkOf(page('co/es/a.md'), 'date').url).toBe('/co/es/a.html');
+  });
+  it('uses folders for pretty', () => {
+    expect(permalinkOf(page('co/es/a.md'), 'pretty')).toEqual({ url: '/co/es/a/', outputPath: 'co/es/a/index.html' });
+  });
+  it('maps index pages to their folder', () => {
+    expect(permalinkOf(page('co/es/index.md'), 'date')).toEqual({ url: '/co/es/', outputPath: 'co/es/index.html' });
+  });
+  it('honours a front matter permalink', () => {
+    expect(permalinkOf(page('x.md', { data: { permalink: '/help/start/' } }), 'date')).toEqual({
+      url: '/help/start/',
+      outputPath: 'help/start/index.html',
+    });
+  });
+  it('builds post URLs from the date and categories', () => {
+    const post = page('_posts/2020-01-02-hello-world.md', {
+      kind: 'post',
+      date: new Date(Date.UTC(2020, 0, 2)),
+      categories: ['News'],
+    });
+    expect(permalinkOf(post, 'date').url).toBe('/news/2020/01/02/hello-world.html');
+    expect(permalinkOf(post, 'pretty').url).toBe('/news/2020/01/02/hello-world/');
+    expect(permalinkOf(post, '/:categories/:title').url).toBe('/news/hello-world');
+  });
+  it('percent-encodes non-ASCII in the URL but not in the file name', () => {
+    expect(permalinkOf(page('es/configuración.md'), 'date')).toEqual({
+      url: '/es/configuraci%C3%B3n.html',
+      outputPath: 'es/configuración.html',
+    });
+  });
+  it('never resolves outside the output folder', () => {
+    expect(permalinkOf(page('a.md', { data: { permalink: '/../../etc/passwd' } }), 'date').outputPath).toBe('etc/passwd.html');
+  });
+});
