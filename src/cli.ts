@@ -5,8 +5,11 @@ import { FaroError, UsageError, formatDiagnostic } from './diagnostics.js';
 import { helpText, parseCommandArgs, type Command, type CommandIO } from './cli/command.js';
 import { buildCommand } from './commands/build.js';
 import { renderCommand } from './commands/render.js';
+import { checkCommand } from './commands/check.js';
+import { newCommand } from './commands/new.js';
+import { devCommand } from './commands/dev.js';
 
-const COMMANDS: Command[] = [buildCommand, renderCommand];
+const COMMANDS: Command[] = [buildCommand, renderCommand, checkCommand, newCommand, devCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

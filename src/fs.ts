@@ -21,6 +21,11 @@ export interface SiteFileSystem {
   isDirectory(path: string): boolean;
   /** All files below `dir` ('' for the root), recursively, sorted by path. */
   listFiles(dir?: string): FileEntry[];
+  /**
+   * Where `path` really is (symlinks followed), relative to the root; undefined when it does
+   * not exist or leaves the root. Lets readers confine themselves to a sub-folder.
+   */
+  realPath?(path: string): string | undefined;
 }
 
 /**
@@ -60,6 +65,12 @@ export class NodeFileSystem implements SiteFileSystem {
     } catch {
       return undefined;
     }
+  }
+
+  realPath(path: string): string | undefined {
+    const abs = this.locate(path);
+    if (abs === undefined) return undefined;
+    return abs === this.realRoot ? '' : abs.slice(this.realRoot.length + 1).split(sep).join('/');
   }
 
   readText(path: string): string | undefined {

@@ -2,9 +2,9 @@
 // A pure function of the article and the resolved settings, so it can run in a worker
 // and be cached by content hash.
 import type { Diagnostic } from './diagnostics.js';
-import { lineAt } from './diagnostics.js';
+import { lineAt, MarkdownError } from './diagnostics.js';
 import type { SiteFileSystem } from './fs.js';
-import { renderLiquid } from './liquid/render-liquid.js';
+import { renderLiquid, type LiquidContext } from './liquid/render-liquid.js';
 import type { KramdownOptions } from './markdown/options.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
 import type { Heading, LinkReference } from './markdown/types.js';
@@ -40,8 +40,21 @@ export interface RenderedArticle {
   diagnostics: Diagnostic[];
 }
 
+// The Liquid engine (and its parsed includes) is cached per LiquidContext object, so every
+// article rendered with the same settings must get the same context object.
+const liquidContexts = new WeakMap<RenderSettings, LiquidContext>();
+
+function liquidContextFor(settings: RenderSettings): LiquidContext {
+  let context = liquidContexts.get(settings);
+  if (!context) {
+    const markdownify = (text: string) => renderMarkdown(text, settings.kramdown).html;
+    context = { fs: settings.fs, includesDir: settings.includesDir, markdownify };
+    liquidContexts.set(settings, context);
+  }
+  return context;
+}
+
 export function renderArticle(input: ArticleInput, settings: RenderSettings): RenderedArticle {
-  const markdownify = (text: string) => renderMarkdown(text, settings.kramdown).html;
   const liquid = renderLiquid(
     {
       file: input.file,
@@ -51,7 +64,7 @@ export function renderArticle(input: ArticleInput, settings: RenderSettings): Re
       page: input.page,
       site: settings.site,
     },
-    { fs: settings.fs, includesDir: settings.includesDir, markdownify },
+    liquidContextFor(settings),
   );
   if (liquid.diagnostics.some((d) => d.severity === 'error')) {
     return { html: '', headings: [], links: [], diagnostics: liquid.diagnostics };
@@ -59,7 +72,20 @@ export function renderArticle(input: ArticleInput, settings: RenderSettings): Re
   if (!input.isMarkdown) {
     return { html: liquid.output, headings: [], links: [], diagnostics: liquid.diagnostics };
   }
-  const markdown = renderMarkdown(liquid.output, settings.kramdown);
+  let markdown: ReturnType<typeof renderMarkdown>;
+  try {
+    markdown = renderMarkdown(liquid.output, settings.kramdown);
+  } catch (error) {
+    // Pathological nesting (thousands of levels of lists or quotes) exhausts the stack
+    // of the tree utilities; that is the author's input, reported like any other error.
+    if (!(error instanceof RangeError)) throw error;
+    const failure = new MarkdownError(
+      'the Markdown nests too deeply to render (thousands of nested lists, quotes or brackets); flatten it',
+      { file: input.file, line: input.bodyOffset + 1, source: input.source },
+      { cause: error },
+    );
+    return { html: '', headings: [], links: [], diagnostics: [...liquid.diagnostics, failure.toDiagnostic()] };
+  }
   const sourceLines = input.source;
   // Markdown positions are in the Liquid output; Liquid rarely changes line counts in
   // articles, so the body offset maps them back to the author's file.

@@ -1,8 +1,29 @@
 // `faro build`: the whole site into the output folder, search index included.
-import { UsageError } from '../diagnostics.js';
-import { build } from '../build.js';
-import { listOption, type Command } from '../cli/command.js';
+import { sortDiagnostics, UsageError } from '../diagnostics.js';
+import { build, type BuildOptions } from '../build.js';
+import { listOption, stringOption, type Command, type ParsedValues } from '../cli/command.js';
+import { progressLine } from '../dev/progress-line.js';
 import { createContext, loadSiteConfig, printDiagnostics, SITE_OPTIONS, SITE_OPTIONS_HELP } from './site-options.js';
+
+/** Options of build and render that change how fast, never what, they produce. */
+export const SPEED_OPTIONS = {
+  workers: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+} as const;
+
+export const SPEED_OPTIONS_HELP = [
+  '  --workers N              render with N threads (default: one per core; 1: no worker threads)',
+  '  --no-cache               ignore .faro-cache/ (renders everything, writes no cache)',
+].join('\n');
+
+export function speedOptions(values: ParsedValues): Pick<BuildOptions, 'workers' | 'cache'> {
+  const workers = stringOption(values, 'workers');
+  if (workers !== undefined && !/^[1-9]\d*$/.test(workers)) throw new UsageError(`--workers needs a whole number of 1 or more, not "${workers}"`);
+  return { workers: workers === undefined ? undefined : Number(workers), cache: values['no-cache'] !== true };
+}
+
+/** Warnings printed in full without --verbose; the summary still counts them all. */
+const WARNINGS_SHOWN = 20;
 
 export const buildCommand: Command = {
   name: 'build',
@@ -13,7 +34,9 @@ export const buildCommand: Command = {
     '  --locale ID              build only this locale (repeatable, or comma-separated)',
     '  --category ID            build only articles of this category (repeatable)',
     '  --drafts                 include _drafts/ and pages with published: false',
+    SPEED_OPTIONS_HELP,
     '  --quiet                  print errors only',
+    `  --verbose                print every warning (default: the first ${WARNINGS_SHOWN}) and the folders used`,
   ].join('\n'),
   options: {
     ...SITE_OPTIONS,
@@ -21,6 +44,8 @@ export const buildCommand: Command = {
     category: { type: 'string', multiple: true },
     drafts: { type: 'boolean' },
     quiet: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+    ...SPEED_OPTIONS,
   },
   async run(values, _positionals, io) {
     const config = await loadSiteConfig(values, io);
@@ -33,9 +58,18 @@ export const buildCommand: Command = {
       if (unknownCategories.length) throw new UsageError(`unknown category ${unknownCategories.join(', ')}`);
     }
     const context = createContext(config, { locales, categories, drafts: values.drafts === true });
-    const result = await build(context);
     const quiet = values.quiet === true;
-    const [errors, warnings] = printDiagnostics(result.diagnostics, io, { warnings: !quiet, sourceDir: config.sourceDir });
+    const verbose = values.verbose === true && !quiet;
+    if (verbose) io.stderr(`faro build: config ${config.configFile ?? '(none)'}, source ${config.sourceDir}, out ${config.outDir}\n`);
+    const progress = progressLine(quiet ? { ...io, interactive: false } : io, 'faro build: rendering');
+    context.onProgress = progress.update;
+    const options: BuildOptions = { ...speedOptions(values), onNote: verbose ? (text) => io.stderr(`faro build: ${text}\n`) : undefined };
+    const result = await build(context, {}, options).finally(() => progress.clear());
+    const allWarnings = sortDiagnostics(result.diagnostics.filter((d) => d.severity !== 'error'));
+    const shown = quiet ? [] : verbose ? allWarnings : allWarnings.slice(0, WARNINGS_SHOWN);
+    const [errors] = printDiagnostics([...result.diagnostics.filter((d) => d.severity === 'error'), ...shown], io, { sourceDir: config.sourceDir });
+    const warnings = allWarnings.length;
+    if (shown.length < warnings && !quiet) io.stderr(`… and ${warnings - shown.length} more warnings (faro build --verbose, or faro check, lists them all)\n`);
     if (!result.ok) {
       io.stderr(`faro build: failed with ${errors} error${errors === 1 ? '' : 's'}; ${config.outDir} left as it was\n`);
       return 1;

@@ -1,7 +1,12 @@
-import { Liquid } from 'liquidjs';
-import type { SiteFileSystem } from '../fs.js';
+// The Liquid stage: renders a page's Liquid as Jekyll 4.3 does, before Markdown.
+// Undefined variables render empty (as in Jekyll) and are reported as warnings; syntax and
+// render errors become diagnostics at the author's line and column, never exceptions.
 import type { Diagnostic } from '../diagnostics.js';
-import { LiquidError } from '../diagnostics.js';
+import type { SiteFileSystem } from '../fs.js';
+import { JekyllLiquid, type LiquidLimits } from './engine.js';
+
+export { DEFAULT_LIQUID_LIMITS, JekyllLiquid, type LiquidLimits } from './engine.js';
+export { MAX_INCLUDE_DEPTH } from './tags/include-tags.js';
 
 export interface LiquidInput {
   /** Author's file (relative to the site root), for messages and include_relative. */
@@ -12,7 +17,13 @@ export interface LiquidInput {
   lineOffset: number;
   /** The whole file text, to quote the author's source line in messages. */
   source: string;
+  /** Front matter plus what Jekyll adds (`url`, `path`, …); missing Jekyll keys are filled in. */
   page: Record<string, unknown>;
+  /**
+   * `site.*`: configuration, `data` (from `_data/`), `pages`, `posts`, `static_files`, … Pages
+   * and posts are objects with `url` and `path` (or `relative_path`), which `{% link %}` and
+   * `{% post_url %}` look up. Pass the same object for every page: derived state is cached on it.
+   */
   site: Record<string, unknown>;
 }
 
@@ -22,6 +33,8 @@ export interface LiquidContext {
   includesDir: string;
   /** Jekyll's `markdownify` filter renders with the same Markdown stage. */
   markdownify: (text: string) => string;
+  /** Bounds on one page's render (defaults: DEFAULT_LIQUID_LIMITS). */
+  limits?: Partial<LiquidLimits>;
 }
 
 export interface LiquidResult {
@@ -29,22 +42,22 @@ export interface LiquidResult {
   diagnostics: Diagnostic[];
 }
 
-/** Renders the Liquid of one page as Jekyll 4.3 does, before Markdown. */
+const engines = new WeakMap<LiquidContext, JekyllLiquid>();
+
+/** The engine for a site: build it once per (site, file system) and render every page with it. */
+export function createLiquidEngine(context: LiquidContext): JekyllLiquid {
+  return new JekyllLiquid(context);
+}
+
+/**
+ * Renders the Liquid of one page as Jekyll 4.3 does, before Markdown. The engine behind it
+ * is cached per `context` object, so pass the same context for every page of a site.
+ */
 export function renderLiquid(input: LiquidInput, context: LiquidContext): LiquidResult {
-  const engine = new Liquid({ jekyllInclude: true, dynamicPartials: false, strictVariables: false });
-  engine.registerFilter('markdownify', (text: unknown) => context.markdownify(String(text ?? '')));
-  try {
-    const output = engine.parseAndRenderSync(input.template, { page: input.page, site: input.site });
-    return { output, diagnostics: [] };
-  } catch (error) {
-    const token = (error as { token?: { getPosition?: () => [number, number] } }).token;
-    const [line, column] = token?.getPosition?.() ?? [1, 1];
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    const failure = new LiquidError(
-      message,
-      { file: input.file, line: line + input.lineOffset, column, source: input.source },
-      { cause: error },
-    );
-    return { output: '', diagnostics: [failure.toDiagnostic()] };
+  let engine = engines.get(context);
+  if (!engine) {
+    engine = createLiquidEngine(context);
+    engines.set(context, engine);
   }
+  return engine.render(input);
 }

@@ -13,8 +13,9 @@ export interface LayoutContext extends BuildContext {
   sources: Map<string, { source: string; bodyOffset: number }>;
 }
 
+// One environment per build: each layout is compiled once, then reused for every page.
 export function createLayoutEnvironment(layoutsDir: string): nunjucks.Environment {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(layoutsDir, { noCache: true }), {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(layoutsDir), {
     autoescape: true,
     throwOnUndefined: false,
     trimBlocks: true,

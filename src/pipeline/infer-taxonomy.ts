@@ -17,15 +17,21 @@ export function inferLocales(pages: Page[]): ResolvedLocale[] {
     const id = first(page.data.locale);
     if (id) byId.set(id, [...(byId.get(id) ?? []), page]);
   }
+  // Locales with more articles choose their folder first; a stray id (a typo such as
+  // `colgarlas-es` on one article in co/es/) gets its own path instead of taking over.
+  const claimed = new Set<string>();
   return [...byId.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b))
     .map(([id, members]) => {
       const lang = languageTag(id, first(members[0]!.data.language), first(members[0]!.data.country));
-      const path = mostCommon(members.map((p) => p.sourcePath.split('/').slice(0, -1).join('/')));
+      const folder = mostCommon(members.map((p) => p.sourcePath.split('/').slice(0, -1).join('/')));
+      const path = claimed.has(folder) ? id : folder;
+      claimed.add(path);
       const region = lang.split('-')[1];
       const country = first(members[0]!.data.country) ?? (region ? (regionNames.of(region) ?? '') : '');
       return { id, lang, path, label: labelOf(lang), country };
-    });
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export function inferCategories(pages: Page[]): ResolvedCategory[] {

@@ -1,31 +1,126 @@
-// Stage 5: every page's body through Liquid and Markdown (renderArticle), collecting
-// each page's diagnostics. The per-page work is pure, so it can move to workers.
-import { toDiagnostic } from '../diagnostics.js';
-import { renderArticle, type RenderSettings } from '../render-article.js';
+// Stage 5: every page's body through Liquid and Markdown (renderArticle), collecting each
+// page's diagnostics in page order. Two ways, same output: `renderPages` on the calling
+// thread (sync; fixture tests and `faro dev` use it), and `renderPagesInParallel`, which
+// takes what it can from the render cache and gives the rest to a worker pool when there
+// are enough of them to be worth it.
+import { serialize } from 'node:v8';
+import { ArticleCache } from '../cache/article-cache.js';
+import { NodeFileSystem } from '../fs.js';
+import type { ArticleInput, RenderSettings } from '../render-article.js';
 import { pageVariables } from './liquid-variables.js';
+import { renderJob, type RenderJobOutput } from './render-job.js';
+import { MIN_PARALLEL_ARTICLES, RenderPool, type RenderTask } from './render-pool.js';
+import type { WorkerSettings } from './render-worker.js';
 import type { BuildContext, Page, RenderedPage } from './types.js';
 
-export function renderPages(pages: Page[], settings: RenderSettings, context: BuildContext): RenderedPage[] {
-  const rendered: RenderedPage[] = [];
-  for (const page of pages) {
+export interface RenderOptions {
+  /** Reuse and store renders (see src/cache). */
+  cache?: ArticleCache;
+  /** The worker pool, asked for only when there are enough articles to render (none: in-process). */
+  pool?: () => RenderPool | undefined;
+}
+
+/** What the render stage did, for `--verbose` lines and the benchmark. */
+export interface RenderStats {
+  articles: number;
+  fromCache: number;
+  rendered: number;
+  inWorkers: number;
+}
+
+export function articleInput(page: Page): ArticleInput {
+  return {
+    file: page.sourcePath,
+    source: page.source,
+    body: page.body,
+    bodyOffset: page.bodyOffset,
+    isMarkdown: page.isMarkdown,
+    page: pageVariables(page),
+  };
+}
+
+export function renderPages(pages: Page[], settings: RenderSettings, context: BuildContext, options: RenderOptions = {}): RenderedPage[] {
+  const plan = planRender(pages, options.cache, context);
+  for (const task of plan.tasks) plan.complete(task.index, renderJob(task.input, settings, options.cache !== undefined));
+  return plan.assemble();
+}
+
+export async function renderPagesInParallel(
+  pages: Page[],
+  settings: RenderSettings,
+  context: BuildContext,
+  options: RenderOptions = {},
+): Promise<{ pages: RenderedPage[]; stats: RenderStats }> {
+  const record = options.cache !== undefined;
+  const plan = planRender(pages, options.cache, context);
+  let inWorkers = 0;
+  const pool = plan.tasks.length >= MIN_PARALLEL_ARTICLES && settings.fs instanceof NodeFileSystem ? options.pool?.() : undefined;
+  if (pool && settings.fs instanceof NodeFileSystem) {
     try {
-      const result = renderArticle(
-        {
-          file: page.sourcePath,
-          source: page.source,
-          body: page.body,
-          bodyOffset: page.bodyOffset,
-          isMarkdown: page.isMarkdown,
-          page: pageVariables(page),
-        },
-        settings,
-      );
-      context.diagnostics.push(...result.diagnostics);
-      if (result.diagnostics.some((d) => d.severity === 'error')) continue;
-      rendered.push({ ...page, html: result.html, headings: result.headings, links: result.links });
-    } catch (error) {
-      context.diagnostics.push(toDiagnostic(error, { file: page.sourcePath, source: page.source }));
+      const payload: WorkerSettings = { root: settings.fs.root, site: settings.site, kramdown: settings.kramdown, includesDir: settings.includesDir, record };
+      pool.configure(serialize(payload));
+      await pool.run(plan.tasks, (index, output) => {
+        plan.complete(index, output);
+        inWorkers++;
+      });
+    } catch {
+      // A site the workers cannot receive (values that do not clone) or a crashed worker:
+      // whatever is left renders here, with the same result.
     }
   }
-  return rendered;
+  for (const task of plan.tasks) if (!plan.isDone(task.index)) plan.complete(task.index, renderJob(task.input, settings, record));
+  const rendered = plan.assemble();
+  return { pages: rendered, stats: { articles: pages.length, fromCache: pages.length - plan.tasks.length, rendered: plan.tasks.length, inWorkers } };
+}
+
+interface RenderPlan {
+  /** Articles the cache could not answer. */
+  tasks: RenderTask[];
+  complete(index: number, output: RenderJobOutput): void;
+  isDone(index: number): boolean;
+  /** Rendered pages and diagnostics (pushed to the context) in page order. */
+  assemble(): RenderedPage[];
+}
+
+function planRender(pages: Page[], cache: ArticleCache | undefined, context: BuildContext): RenderPlan {
+  const outputs: (RenderJobOutput | undefined)[] = new Array(pages.length);
+  const inputs = pages.map(articleInput);
+  const keys: string[] = [];
+  const tasks: RenderTask[] = [];
+  let done = 0;
+  const progress = () => context.onProgress?.(++done, pages.length);
+  for (const [index, input] of inputs.entries()) {
+    if (cache) {
+      const key = cache.keyOf(input);
+      keys[index] = key;
+      const hit = cache.lookup(input, key);
+      if (hit) {
+        outputs[index] = { html: hit.html, headings: hit.headings, links: hit.links, diagnostics: hit.diagnostics };
+        progress();
+        continue;
+      }
+    }
+    tasks.push({ index, input });
+  }
+  return {
+    tasks,
+    complete(index, output) {
+      outputs[index] = output;
+      const deps = output.deps;
+      if (cache && deps && output.html !== undefined) {
+        cache.remember(inputs[index]!, keys[index]!, { html: output.html, headings: output.headings, links: output.links, diagnostics: output.diagnostics }, deps);
+      }
+      progress();
+    },
+    isDone: (index) => outputs[index] !== undefined,
+    assemble() {
+      const rendered: RenderedPage[] = [];
+      for (const [index, page] of pages.entries()) {
+        const output = outputs[index]!;
+        context.diagnostics.push(...output.diagnostics);
+        if (output.html !== undefined) rendered.push({ ...page, html: output.html, headings: output.headings, links: output.links });
+      }
+      return rendered;
+    },
+  };
 }

@@ -66,4 +66,6 @@ export interface BuildContext {
   /** The source folder. */
   fs: SiteFileSystem;
   diagnostics: Diagnostic[];
+  /** Called after each page is rendered (progress lines on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }

@@ -1,4 +1,5 @@
 // sitemap.xml (with hreflang alternates between translations) and robots.txt.
+import type { Alternate } from './article-view.js';
 import type { View } from './views.js';
 import type { SiteModel } from './site-model.js';
 import type { OutputFile } from '../pipeline/types.js';
@@ -9,12 +10,14 @@ const escapeXml = (text: string) =>
 export function sitemapFiles(model: SiteModel, views: View[]): OutputFile[] {
   const absolute = (url: string) => `${model.config.url}${model.href(url)}`;
   const entries = views
-    .filter((view) => view.layout !== '404' && view.outputPath.endsWith('.html'))
+    .filter((view) => view.layout !== '404' && view.layout !== 'redirect' && view.layout !== 'search' && view.outputPath.endsWith('.html'))
     .sort((a, b) => a.url.localeCompare(b.url))
     .map((view) => {
-      const page = view.variables.page as { translations?: { lang: string; href: string }[]; date?: string } | undefined;
-      const alternates = (page?.translations ?? [])
-        .map((t) => `    <xhtml:link rel="alternate" hreflang="${escapeXml(t.lang)}" href="${escapeXml(model.config.url + t.href)}"/>`)
+      const page = view.variables.page as { alternates?: Alternate[]; xDefault?: Alternate; date?: string } | undefined;
+      // Every version lists all versions, itself included (as search engines ask).
+      const versions = (page?.alternates ?? []).length > 1 ? page!.alternates! : [];
+      const alternates = [...versions.map((a) => [a.lang, a.absolute]), ...(page?.xDefault ? [['x-default', page.xDefault.absolute]] : [])]
+        .map(([lang, href]) => `    <xhtml:link rel="alternate" hreflang="${escapeXml(lang!)}" href="${escapeXml(href!)}"/>`)
         .join('\n');
       const lastmod = page?.date ? `\n    <lastmod>${page.date.slice(0, 10)}</lastmod>` : '';
       return `  <url>\n    <loc>${escapeXml(absolute(view.url))}</loc>${lastmod}${alternates ? `\n${alternates}` : ''}\n  </url>`;

@@ -33,3 +33,13 @@ export function stringsFor(table: Map<string, UiStrings>, lang: string): UiStrin
 export function format(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
 }
+
+/**
+ * A count in words, by the language's plural rules: `article_count_one`, then
+ * `article_count_other`, then plain `article_count`, each with `{n}`.
+ */
+export function countText(strings: UiStrings, key: string, n: number, lang: string): string {
+  const category = new Intl.PluralRules(lang).select(n);
+  const template = strings[`${key}_${category}`] ?? strings[`${key}_other`] ?? strings[key] ?? `{n}`;
+  return format(template, { n: new Intl.NumberFormat(lang).format(n) });
+}

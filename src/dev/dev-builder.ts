@@ -1,0 +1,211 @@
+// The builds behind `faro dev`: the first one (and any after a config or layout change)
+// is the normal atomic build; after that, a change re-renders only the pages whose source
+// changed, lays out those pages and the listing pages, and writes only the files that
+// differ. Nothing is written while the site has errors, so the last good build stays served.
+import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { build, generateSite, type GeneratedSite, type StageOverrides } from '../build.js';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import { hasErrors, toDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { applyLayouts, type LayoutContext } from '../pipeline/apply-layouts.js';
+import { indexSearch } from '../pipeline/index-search.js';
+import { renderPages } from '../pipeline/render-pages.js';
+import type { BuildContext, OutputFile, Page, RenderedPage } from '../pipeline/types.js';
+import { copyStaticFiles, writeFiles } from '../pipeline/write-output.js';
+import type { RenderSettings } from '../render-article.js';
+import type { View } from '../site/views.js';
+import { filesBelow } from '../check/site-targets.js';
+import { createContext } from '../commands/site-options.js';
+
+/** What a change touches, from least to most work. */
+export type ChangeKind = 'content' | 'site-wide' | 'layouts' | 'config';
+
+export interface DevBuildResult {
+  ok: boolean;
+  /** Every finding of this build (the cached pages' warnings included). */
+  diagnostics: Diagnostic[];
+  /** Atomic whole-site build (first build, config or layout change). */
+  full: boolean;
+  rendered: number;
+  written: number;
+  removed: number;
+  seconds: number;
+}
+
+interface CachedRender {
+  source: string;
+  rendered?: RenderedPage;
+  diagnostics: Diagnostic[];
+}
+
+// Pages that list other pages through Liquid must be rendered again whenever any page changes.
+const USES_SITE_COLLECTIONS = /\bsite\s*\.\s*(pages|html_pages|posts|documents|categories|tags|collections)\b/;
+
+export class DevBuilder {
+  private readonly renders = new Map<string, CachedRender>();
+  private readonly layouts = new Map<string, OutputFile>();
+  /** Output files of pages, sitemap and feeds as last written. */
+  private readonly written = new Map<string, OutputFile['content']>();
+  /** Static files and assets as last copied: output path → size and mtime of the source. */
+  private readonly copied = new Map<string, string>();
+  private lastMetadata = '';
+  private hasOutput = false;
+
+  constructor(
+    public config: ResolvedConfig,
+    private readonly loadConfig: () => Promise<ResolvedConfig>,
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {}
+
+  async rebuild(changes: ReadonlySet<ChangeKind>): Promise<DevBuildResult> {
+    const started = performance.now();
+    if (changes.has('config')) {
+      try {
+        this.config = await this.loadConfig();
+      } catch (error) {
+        return this.failed([toDiagnostic(error, { file: this.config.configFile ?? this.config.root })], started);
+      }
+    }
+    const full = !this.hasOutput || changes.has('config') || changes.has('layouts');
+    if (changes.has('config') || changes.has('site-wide')) this.renders.clear();
+    if (full) this.layouts.clear();
+
+    const context: BuildContext = { ...createContext(this.config), onProgress: this.onProgress };
+    const fresh = new Set<string>();
+    const stages: StageOverrides = {
+      renderPages: (pages, settings, ctx) => this.renderChanged(pages, settings, ctx, fresh),
+      applyLayouts: (views, ctx) => this.layOutChanged(views, ctx, fresh),
+    };
+    if (full) {
+      const result = await build(context, stages);
+      if (!result.ok) return this.failed(result.diagnostics, started, fresh.size);
+      this.remember(result.generated);
+      this.hasOutput = true;
+      return { ok: true, diagnostics: result.diagnostics, full, rendered: fresh.size, written: result.generated.files.length, removed: 0, seconds: seconds(started) };
+    }
+    const generated = generateSite(context, stages);
+    if (hasErrors(context.diagnostics)) return this.failed(context.diagnostics, started, fresh.size);
+    const { written, removed } = this.writeChanges(generated);
+    return { ok: true, diagnostics: context.diagnostics, full, rendered: fresh.size, written, removed, seconds: seconds(started) };
+  }
+
+  /** Pagefind over the served folder again (after incremental writes). */
+  async refreshSearch(): Promise<void> {
+    if (this.hasOutput) await indexSearch(this.config.outDir);
+  }
+
+  private failed(diagnostics: Diagnostic[], started: number, rendered = 0): DevBuildResult {
+    return { ok: false, diagnostics, full: false, rendered, written: 0, removed: 0, seconds: seconds(started) };
+  }
+
+  private renderChanged(pages: Page[], settings: RenderSettings, context: BuildContext, fresh: Set<string>): RenderedPage[] {
+    const anyChanged =
+      pages.some((page) => this.renders.get(page.sourcePath)?.source !== page.source) || this.renders.size !== pages.length;
+    const stale = pages.filter((page) => {
+      const cached = this.renders.get(page.sourcePath);
+      return !cached || cached.source !== page.source || (anyChanged && USES_SITE_COLLECTIONS.test(page.source));
+    });
+    const live = new Set(pages.map((p) => p.sourcePath));
+    for (const path of this.renders.keys()) if (!live.has(path)) this.renders.delete(path);
+    for (const [index, page] of stale.entries()) {
+      const own: BuildContext = { ...context, diagnostics: [], onProgress: undefined };
+      const [rendered] = renderPages([page], settings, own);
+      this.renders.set(page.sourcePath, { source: page.source, rendered, diagnostics: own.diagnostics });
+      fresh.add(page.sourcePath);
+      context.onProgress?.(index + 1, stale.length);
+    }
+    const out: RenderedPage[] = [];
+    for (const page of pages) {
+      const cached = this.renders.get(page.sourcePath)!;
+      context.diagnostics.push(...cached.diagnostics);
+      if (cached.rendered) out.push(cached.rendered);
+    }
+    const metadata = JSON.stringify(out.map((a) => [a.sourcePath, a.url, a.title, a.date, a.tags, a.categories, a.locale, a.layout, a.translationKey]));
+    // Titles, dates and tags of every article appear on the others' pages (related, next, translations).
+    if (metadata !== this.lastMetadata) this.layouts.clear();
+    this.lastMetadata = metadata;
+    return out;
+  }
+
+  private layOutChanged(views: View[], context: LayoutContext, fresh: Set<string>): OutputFile[] {
+    const stale = views.filter(
+      (view) => !view.sourcePath || fresh.has(view.sourcePath) || !this.layouts.has(view.outputPath),
+    );
+    const files = applyLayouts(stale, context);
+    for (const file of files) this.layouts.set(file.path, file);
+    const live = new Set(views.map((v) => v.outputPath));
+    for (const path of this.layouts.keys()) if (!live.has(path)) this.layouts.delete(path);
+    return views.map((view) => this.layouts.get(view.outputPath)).filter((file): file is OutputFile => file !== undefined);
+  }
+
+  private remember(generated: GeneratedSite): void {
+    this.written.clear();
+    for (const file of generated.files) this.written.set(file.path, file.content);
+    this.copied.clear();
+    for (const [path, signature] of this.copySources(generated)) this.copied.set(path, signature);
+  }
+
+  /** Static files and assets that go to the output: output path → signature of the source. */
+  private copySources({ site }: GeneratedSite): Map<string, string> {
+    const signatures = new Map<string, string>();
+    for (const file of site.staticFiles) signatures.set(file.outputPath, signatureOf(join(file.fs.root, file.sourcePath)));
+    if (site.config.assetsDir) {
+      for (const path of filesBelow(site.config.assetsDir)) signatures.set(`assets/${path}`, signatureOf(join(site.config.assetsDir, path)));
+    }
+    return signatures;
+  }
+
+  private writeChanges(generated: GeneratedSite): { written: number; removed: number } {
+    const outDir = this.config.outDir;
+    const changedFiles = generated.files.filter((file) => !sameContent(this.written.get(file.path), file.content));
+    writeFiles(outDir, changedFiles);
+    const current = new Set(generated.files.map((f) => f.path));
+    let removed = 0;
+    for (const path of this.written.keys()) {
+      if (!current.has(path)) {
+        rmSync(join(outDir, path), { force: true });
+        removed++;
+      }
+    }
+    const sources = this.copySources(generated);
+    const { site } = generated;
+    const changedStatic = site.staticFiles.filter((f) => sources.get(f.outputPath) !== this.copied.get(f.outputPath));
+    copyStaticFiles(outDir, changedStatic);
+    let copiedAssets = 0;
+    for (const [path, signature] of sources) {
+      if (!path.startsWith('assets/') || !site.config.assetsDir || signature === this.copied.get(path)) continue;
+      if (site.staticFiles.some((f) => f.outputPath === path)) continue;
+      mkdirSync(dirname(join(outDir, path)), { recursive: true });
+      copyFileSync(join(site.config.assetsDir, path.slice('assets/'.length)), join(outDir, path));
+      copiedAssets++;
+    }
+    for (const path of this.copied.keys()) {
+      if (!sources.has(path) && !current.has(path)) {
+        rmSync(join(outDir, path), { force: true });
+        removed++;
+      }
+    }
+    this.written.clear();
+    for (const file of generated.files) this.written.set(file.path, file.content);
+    this.copied.clear();
+    for (const [path, signature] of sources) this.copied.set(path, signature);
+    return { written: changedFiles.length + changedStatic.length + copiedAssets, removed };
+  }
+}
+
+function sameContent(a: OutputFile['content'] | undefined, b: OutputFile['content']): boolean {
+  if (a === undefined) return false;
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return Buffer.from(a).equals(Buffer.from(b));
+}
+
+function signatureOf(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+const seconds = (started: number) => (performance.now() - started) / 1000;

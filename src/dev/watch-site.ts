@@ -1,0 +1,86 @@
+// Watches what a build reads — content, includes and data, layouts, assets, the config —
+// with Node's recursive fs.watch, and reports each burst of changes once, classified by
+// how much of the site it touches.
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import type { ChangeKind } from './dev-builder.js';
+
+export interface SiteChange {
+  kinds: Set<ChangeKind>;
+  /** Absolute paths, as reported. */
+  paths: string[];
+}
+
+export interface SiteWatcher {
+  close(): void;
+}
+
+// Folders of the source every page may read (Jekyll's includes, data, layouts, plugins).
+const SITE_WIDE_FOLDERS = new Set(['_includes', '_data', '_layouts', '_plugins']);
+
+/** What a change to `path` means for the build, or undefined when the build does not read it. */
+export function classifyChange(path: string, config: ResolvedConfig): ChangeKind | undefined {
+  const abs = resolve(path);
+  const inside = (dir: string | undefined) => dir !== undefined && (abs === dir || abs.startsWith(dir + sep));
+  if (inside(config.outDir)) return undefined;
+  if (config.configFile && abs === resolve(config.configFile)) return 'config';
+  const name = basename(abs);
+  // Editors' swap, backup and temporary files.
+  if (/^\.|~$|\.(swp|swx|tmp)$|^4913$/.test(name)) return undefined;
+  if (inside(config.layoutsDir)) return 'layouts';
+  if (inside(config.assetsDir)) return 'content';
+  if (inside(config.sourceDir)) {
+    const parts = relative(config.sourceDir, abs).split(sep);
+    if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) return undefined;
+    if (parts.length === 1 && parts[0] === '_config.yml') return 'config';
+    return SITE_WIDE_FOLDERS.has(parts[0]!) ? 'site-wide' : 'content';
+  }
+  return undefined;
+}
+
+export function watchSite(
+  config: ResolvedConfig,
+  onChange: (change: SiteChange) => void,
+  { debounceMs = 60 } = {},
+): SiteWatcher {
+  const watchers: FSWatcher[] = [];
+  let pending: SiteChange = { kinds: new Set(), paths: [] };
+  let timer: NodeJS.Timeout | undefined;
+  const note = (path: string) => {
+    const kind = classifyChange(path, config);
+    if (!kind) return;
+    pending.kinds.add(kind);
+    pending.paths.push(path);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const change = pending;
+      pending = { kinds: new Set(), paths: [] };
+      onChange(change);
+    }, debounceMs);
+  };
+  const folders = [config.sourceDir, config.layoutsDir, config.assetsDir].filter(
+    (dir): dir is string => dir !== undefined && existsSync(dir),
+  );
+  // A folder inside another watched one is already covered.
+  const roots = folders.filter((dir, i) => !folders.some((other, j) => j !== i && dir !== other && dir.startsWith(other + sep)));
+  for (const root of new Set(roots)) {
+    watchers.push(watch(root, { recursive: true }, (_event, file) => note(file ? join(root, file.toString()) : root)));
+  }
+  // The config file's folder, not the file: editors replace files on save.
+  if (config.configFile && !roots.some((root) => config.configFile!.startsWith(root + sep))) {
+    const configFile = resolve(config.configFile);
+    watchers.push(
+      watch(dirname(configFile), (_event, file) => {
+        if (file && join(dirname(configFile), file.toString()) === configFile) note(configFile);
+      }),
+    );
+  }
+  for (const watcher of watchers) watcher.on('error', () => undefined);
+  return {
+    close() {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { Nodes, Root } from 'mdast';
+import { SPAN_IAL, emptyAttributeList, parseAttributeList } from './attribute-list.js';
+import { attachAttributeList, type AttributeSite } from './attribute-data.js';
+import { sliceText } from '../source/text-literals.js';
+import { siteAt } from '../source/positions.js';
+
+// Span IALs: `![a](b.png){:height="250px"}`, `*x*{: .c}`. kramdown applies one to the span
+// element right before it; written after plain text it is ignored (kept as text, warned).
+
+export interface SpanAttributeContext {
+  source: string;
+  warn(site: AttributeSite, message: string): void;
+}
+
+const ANY_SPAN_IAL = /\{:(?!:|\/)((?:\\\}|[^}])+)\}/g;
+
+export function collectSpanAttributes(tree: Root, context: SpanAttributeContext): void {
+  walk(tree, context);
+}
+
+function walk(node: Nodes, context: SpanAttributeContext): void {
+  if (!('children' in node)) return;
+  const children = node.children as Nodes[];
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    if (child.type !== 'text') {
+      walk(child, context);
+      continue;
+    }
+    const before = children[index - 1];
+    const match = SPAN_IAL.exec(child.value);
+    if (match && before && before.type !== 'text') {
+      const list = emptyAttributeList();
+      const site = siteAt(child, 0, context.source);
+      if (!parseAttributeList(match[1]!, list)) context.warn(site, `no valid attributes in IAL "${match[0]}"`);
+      attachAttributeList(before, list, site);
+      sliceText(child, match[0].length);
+      if (child.value === '') {
+        children.splice(index, 1);
+        index--;
+        continue;
+      }
+    }
+    for (const stray of child.value.matchAll(ANY_SPAN_IAL)) {
+      context.warn(siteAt(child, stray.index, context.source), `span IAL "${stray[0]}" follows plain text, so kramdown ignores it and prints it as text`);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+// How far a kramdown block-level HTML element reaches. With `parse_block_html: false`
+// kramdown reads everything after a block start tag as raw HTML up to the matching end
+// tag: nested start tags open elements (void and self-closed ones do not), an end tag
+// closes the innermost open element only when the names match (others are kept as
+// text), comments and processing instructions are skipped, and <script>/<style> bodies
+// are not looked into. Blank lines do not end it; the end of the input closes it.
+
+const NAME = String.raw`[A-Za-z_:][\w:.-]*`;
+const ATTRIBUTES = String.raw`(?:\s+${NAME}(?:\s*=\s*(?:[\p{L}\p{N}_]+|("|')[\s\S]*?\2))?)*`;
+const START_TAG = new RegExp(String.raw`^<(${NAME})\s*${ATTRIBUTES}\s*(\/)?>`, 'u');
+const END_TAG = new RegExp(String.raw`^<\/(${NAME})\s*>`);
+const RAW_START = new RegExp(String.raw`<(?:${NAME}|\/|!--|\?)`, 'g');
+
+/** Elements kramdown reads as span-level: a line starting with one is a paragraph. */
+export const HTML_SPAN_ELEMENTS = new Set(
+  ('a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt ' +
+    'rtc ruby samp select small span strong sub sup tt u var').split(' '),
+);
+export const HTML_ELEMENTS_WITHOUT_BODY = new Set(
+  'area base br col command embed hr img input keygen link meta param source track wbr'.split(' '),
+);
+const RAW_TEXT_ELEMENTS = new Set(['script', 'style']);
+const BLOCK_ELEMENTS =
+  'address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer ' +
+  'form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre ' +
+  'section summary table tbody td th thead tfoot tr ul math textarea';
+/** Names kramdown knows as HTML (compared case-insensitively); others are case-sensitive. */
+const KNOWN_ELEMENTS = new Set([...HTML_SPAN_ELEMENTS, ...HTML_ELEMENTS_WITHOUT_BODY, ...BLOCK_ELEMENTS.split(' ')]);
+
+const normalName = (name: string) => (KNOWN_ELEMENTS.has(name.toLowerCase()) ? name.toLowerCase() : name);
+
+export type HtmlBlockScan =
+  | { status: 'invalid' }
+  | { status: 'open' }
+  /** `end`: offset just after the element's end tag (or the comment). */
+  | { status: 'complete'; end: number };
+
+/**
+ * Scans `text` (starting at a block's first `<`) as kramdown's block HTML parser would.
+ * `open` means the element is still unclosed at the end of `text`.
+ */
+export function scanHtmlBlock(text: string): HtmlBlockScan {
+  if (text.startsWith('<!--')) {
+    const close = text.indexOf('-->', 4);
+    return close < 0 ? { status: 'open' } : { status: 'complete', end: close + 3 };
+  }
+  const start = START_TAG.exec(text);
+  if (!start) return { status: 'invalid' };
+  const name = normalName(start[1]!);
+  if (HTML_SPAN_ELEMENTS.has(name)) return { status: 'invalid' };
+  const afterTag = start[0].length;
+  if (RAW_TEXT_ELEMENTS.has(name)) return skipRawText(text, name, afterTag);
+  if (start[3] || HTML_ELEMENTS_WITHOUT_BODY.has(name)) return { status: 'complete', end: afterTag };
+  return scanRawBody(text, [name], afterTag);
+}
+
+function skipRawText(text: string, name: string, from: number): HtmlBlockScan {
+  const close = new RegExp(String.raw`<\/${name}\s*>`, 'ig');
+  close.lastIndex = from;
+  const match = close.exec(text);
+  return match ? { status: 'complete', end: match.index + match[0].length } : { status: 'open' };
+}
+
+function scanRawBody(text: string, open: string[], from: number): HtmlBlockScan {
+  let position = from;
+  while (open.length > 0) {
+    RAW_START.lastIndex = position;
+    const found = RAW_START.exec(text);
+    if (!found) return { status: 'open' };
+    const rest = text.slice(found.index);
+    position = found.index + 1;
+    if (rest.startsWith('<!--')) {
+      const close = text.indexOf('-->', found.index + 4);
+      if (close < 0) return { status: 'open' };
+      position = close + 3;
+    } else if (rest.startsWith('<?')) {
+      const close = text.indexOf('?>', found.index + 2);
+      if (close < 0) return { status: 'open' };
+      position = close + 2;
+    } else if (rest.startsWith('</')) {
+      const end = END_TAG.exec(rest);
+      if (!end) continue;
+      position = found.index + end[0].length;
+      if (normalName(end[1]!) === open.at(-1)) open.pop();
+    } else {
+      const tag = START_TAG.exec(rest);
+      if (!tag) continue;
+      position = found.index + tag[0].length;
+      const name = normalName(tag[1]!);
+      if (RAW_TEXT_ELEMENTS.has(name)) {
+        const skipped = skipRawText(text, name, position);
+        if (skipped.status !== 'complete') return skipped;
+        position = skipped.end;
+      } else if (!tag[3] && !HTML_ELEMENTS_WITHOUT_BODY.has(name)) {
+        open.push(name);
+      }
+    }
+  }
+  return { status: 'complete', end: position };
+}

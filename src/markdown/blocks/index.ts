@@ -1,0 +1,43 @@
+import type { Processor } from 'unified';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Handlers } from 'mdast-util-to-hast';
+import type { KramdownOptions } from '../options.js';
+import { reportWarning } from '../result-data.js';
+import { remarkKramdownLists } from './list-paragraphs.js';
+import { kramdownList, kramdownListItem } from './list-handlers.js';
+import { kramdownCode, kramdownInlineCode } from './code-handler.js';
+import { kramdownTableHandler } from './table-handler.js';
+import { useKramdownSyntax } from './gfm-differences.js';
+import { footnoteMessage, resolveFootnotes } from './footnote-tree.js';
+import { createFootnoteRoot, footnoteSettings, kramdownFootnoteDefinition, kramdownFootnoteReference } from './footnote-handlers.js';
+
+/**
+ * kramdown's block-level syntax on top of remark-parse + remark-gfm: registers the
+ * micromark/mdast extensions and the tree transforms. Use after remark-gfm.
+ */
+export function remarkKramdownBlocks(this: Processor, options: KramdownOptions) {
+  void options;
+  useKramdownSyntax(this);
+  const transforms = [remarkKramdownLists()];
+  return (tree: Root, file: VFile) => {
+    for (const transform of transforms) transform(tree, file);
+    for (const problem of resolveFootnotes(tree)) {
+      reportWarning(file, 'kramdown-footnote', problem.line, problem.column, footnoteMessage(problem));
+    }
+  };
+}
+
+/** remark-rehype handlers for kramdown's block-level HTML output. */
+export function kramdownBlockHandlers(options: KramdownOptions): Partial<Handlers> {
+  return {
+    root: createFootnoteRoot(() => footnoteSettings(options)) as unknown as Handlers['root'],
+    list: kramdownList as Handlers['list'],
+    listItem: kramdownListItem as Handlers['listItem'],
+    code: kramdownCode as Handlers['code'],
+    inlineCode: kramdownInlineCode as Handlers['inlineCode'],
+    table: kramdownTableHandler as Handlers['table'],
+    footnoteReference: kramdownFootnoteReference as Handlers['footnoteReference'],
+    footnoteDefinition: kramdownFootnoteDefinition as Handlers['footnoteDefinition'],
+  };
+}

@@ -1,0 +1,55 @@
+import type { Processor } from 'unified';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { KramdownOptions } from '../options.js';
+import { remarkTextLiterals } from '../source/text-literals.js';
+import { applyAttributeLists } from '../attributes/remark-kramdown-attributes.js';
+import { typesetOptions, typesetTree } from '../typography/remark-kramdown-typography.js';
+import { assignHeadingIds } from '../ids/header-ids.js';
+import { buildTableOfContents } from '../toc/build-toc.js';
+import { collectLinks } from '../links/collect-links.js';
+import { kramdownLinkHandlers } from '../links/link-handlers.js';
+import { recoverKramdownLinks } from '../links/kramdown-links.js';
+import { recoverKramdownEmphasis } from '../emphasis/recover-emphasis.js';
+import { applySpanHtmlRules } from './span-html.js';
+import { createInlineCodeHandler } from './code-span.js';
+import { adjustCodeAndAutolinks } from './code-and-autolinks.js';
+import { reportWarning, setHeadings, setLinks } from '../result-data.js';
+
+/**
+ * kramdown's span-level behaviour and everything that hangs on attributes: IALs/ALDs,
+ * smart quotes and typographic symbols, header ids, the `{:toc}` table of contents, and
+ * the link list. Runs after the block-level transforms; order matters: attribute lists
+ * are read before quotes change, ids before the TOC copies headers.
+ */
+export function remarkKramdownInline(this: Processor, options: KramdownOptions) {
+  remarkTextLiterals.call(this as unknown as Processor<Root>);
+  const typeset = typesetOptions(options);
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    applySpanHtmlRules(tree, source);
+    adjustCodeAndAutolinks(tree, source);
+    applyAttributeLists(tree, source, (site, message) => reportWarning(file, 'kramdown-ial', site.line, site.column, message));
+    recoverKramdownLinks(tree, source);
+    recoverKramdownEmphasis(tree, source);
+    const { links, undefinedReferences } = collectLinks(tree, source);
+    setLinks(file, links);
+    for (const reference of undefinedReferences) {
+      reportWarning(
+        file,
+        'undefined-reference',
+        reference.line,
+        reference.column,
+        `no link definition for "[${reference.label}]"; it is printed as plain text`,
+      );
+    }
+    typesetTree(tree, source, typeset);
+    setHeadings(file, assignHeadingIds(tree, options));
+    buildTableOfContents(tree, options);
+  };
+}
+
+/** remark-rehype handlers for kramdown's span-level HTML. */
+export function kramdownInlineHandlers(options: KramdownOptions) {
+  return { ...kramdownLinkHandlers, inlineCode: createInlineCodeHandler(options) };
+}

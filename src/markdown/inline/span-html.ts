@@ -1,0 +1,96 @@
+import type { Html, Nodes, PhrasingContent, Root, Text } from 'mdast';
+import { textLiterals } from '../source/text-literals.js';
+
+// Span-level HTML, where kramdown and CommonMark part ways:
+// - elements whose content kramdown keeps raw (`code`, `kbd`, `samp`, `var`, `script`, ...
+//   and any element it does not know) get no Markdown, smart quotes or symbols inside;
+// - kramdown drops the `markdown="..."` attribute of a span element;
+// - `<<tag>>` is a pair of guillemets for kramdown (its typographic `<<` comes first),
+//   not a `<` followed by a tag.
+
+const SPAN_MODEL = new Set(
+  'a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt'.split(' '),
+);
+// Elements that have no content, or that kramdown refuses as span HTML.
+const NO_BODY = new Set('area base br col command embed hr img input keygen link meta param source track wbr'.split(' '));
+const OPEN_TAG = /^<([A-Za-z][\w:.-]*)(?:\s[^>]*)?>$/;
+const MARKDOWN_ATTRIBUTE = /\s+markdown\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i;
+
+/** Marks text that kramdown does not parse: data.kramdownRaw, and rebuilds it from source. */
+export function applySpanHtmlRules(tree: Root, source: string): void {
+  walk(tree, source);
+}
+
+function walk(node: Nodes, source: string): void {
+  if (!('children' in node)) return;
+  const children = node.children as PhrasingContent[];
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    if (child.type !== 'html') continue;
+    if (revertGuillemet(children, index)) {
+      index--;
+      continue;
+    }
+    child.value = child.value.replace(MARKDOWN_ATTRIBUTE, '');
+    const open = OPEN_TAG.exec(child.value);
+    if (!open || child.value.endsWith('/>')) continue;
+    const name = open[1]!.toLowerCase();
+    if (SPAN_MODEL.has(name) || NO_BODY.has(name)) continue;
+    const close = findClose(children, index, name);
+    if (close !== undefined) index = keepRaw(children, index, close, source);
+  }
+  for (const child of children) walk(child as Nodes, source);
+}
+
+function findClose(children: PhrasingContent[], from: number, name: string): number | undefined {
+  const closing = new RegExp(`^</${name}\\s*>$`, 'i');
+  for (let j = from + 1; j < children.length; j++) {
+    const node = children[j]!;
+    if (node.type === 'html' && closing.test(node.value)) return j;
+  }
+  return undefined;
+}
+
+/** Replaces what lies between an opening and closing raw element with its source text. */
+function keepRaw(children: PhrasingContent[], open: number, close: number, source: string): number {
+  const start = children[open]!.position?.end.offset;
+  const end = children[close]!.position?.start.offset;
+  const between = children.slice(open + 1, close);
+  let text: Text;
+  if (start !== undefined && end !== undefined && !source.slice(start, end).includes('\n')) {
+    text = { type: 'text', value: source.slice(start, end) };
+  } else {
+    text = { type: 'text', value: between.map(plainText).join('') };
+  }
+  text.data = { kramdownRaw: true } as Text['data'];
+  const replacement = text.value === '' ? [] : [text];
+  children.splice(open + 1, close - open - 1, ...replacement);
+  return open + replacement.length + 1;
+}
+
+function plainText(node: PhrasingContent): string {
+  if ('value' in node) return node.value;
+  return 'children' in node ? (node.children as PhrasingContent[]).map(plainText).join('') : '';
+}
+
+/** `<<b>>`: the tag was a pair of guillemets; give the tag back to the text around it. */
+function revertGuillemet(children: PhrasingContent[], index: number): boolean {
+  const html = children[index] as Html;
+  const before = children[index - 1];
+  if (!before || before.type !== 'text' || !before.value.endsWith('<') || !html.value.startsWith('<')) return false;
+  if (textLiterals(before).some((literal) => literal.end === before.value.length)) return false;
+  const after = children[index + 1];
+  before.value += html.value;
+  if (after && after.type === 'text') {
+    before.value += after.value;
+    children.splice(index, 2);
+  } else {
+    children.splice(index, 1);
+  }
+  if (before.position && (after ?? html).position) before.position.end = (after ?? html).position!.end;
+  return true;
+}
+
+export function isRawText(node: Text): boolean {
+  return Boolean((node.data as { kramdownRaw?: boolean } | undefined)?.kramdownRaw);
+}

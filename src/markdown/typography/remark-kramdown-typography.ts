@@ -1,0 +1,95 @@
+import type { Break, Nodes, PhrasingContent, Root, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import type { KramdownOptions } from '../options.js';
+import { clearTextLiterals, textLiterals } from '../source/text-literals.js';
+import { isRawText } from '../inline/span-html.js';
+import { typesetText, type SmartQuote, type TypesetOptions, type TypographicSymbol } from './kramdown-text.js';
+
+// Smart quotes, typographic symbols and kramdown's escape rules on every text node
+// (code, raw HTML and autolink text are left alone, as kramdown does).
+
+// Entities kramdown's `smart_quotes` option is usually given (it accepts names or code points).
+const NAMED: Record<string, string> = {
+  lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201C', rdquo: '\u201D', sbquo: '\u201A', bdquo: '\u201E',
+  lsaquo: '\u2039', rsaquo: '\u203A', laquo: '\u00AB', raquo: '\u00BB', apos: "'", quot: '"', nbsp: '\u00A0',
+  prime: '\u2032', Prime: '\u2033',
+};
+
+function entityChar(name: string): string {
+  const trimmed = name.trim();
+  if (/^\d+$/.test(trimmed)) return String.fromCodePoint(Number(trimmed));
+  if (/^#x[0-9a-f]+$/i.test(trimmed)) return String.fromCodePoint(parseInt(trimmed.slice(2), 16));
+  return NAMED[trimmed] ?? NAMED.lsquo!;
+}
+
+const DEFAULT_SYMBOLS: Record<TypographicSymbol, string> = {
+  mdash: '\u2014', ndash: '\u2013', hellip: '\u2026', laquo_space: '\u00AB\u00A0', raquo_space: '\u00A0\u00BB',
+  laquo: '\u00AB', raquo: '\u00BB',
+};
+
+export function typesetOptions(options: KramdownOptions): TypesetOptions {
+  const names = String(options.smart_quotes ?? 'lsquo,rsquo,ldquo,rdquo').split(',');
+  const order: SmartQuote[] = ['lsquo', 'rsquo', 'ldquo', 'rdquo'];
+  const quotes = Object.fromEntries(order.map((q, i) => [q, entityChar(names[i] ?? q)])) as Record<SmartQuote, string>;
+  const symbols = { ...DEFAULT_SYMBOLS };
+  for (const [name, value] of Object.entries(options.typographic_symbols ?? {})) {
+    if (name in symbols) symbols[name as TypographicSymbol] = String(value);
+  }
+  return { quotes, symbols };
+}
+
+/** Rewrites the text of a tree the way kramdown's span parser would have produced it. */
+export function typesetTree(tree: Root, source: string, options: TypesetOptions): void {
+  walk(tree, source, options, false);
+}
+
+// Inline containers: kramdown's scan goes on after their end, so what follows is visible.
+const SPAN_TYPES = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
+
+function walk(node: Nodes, source: string, options: TypesetOptions, atBlockEnd: boolean): void {
+  if (!('children' in node) || isAutolink(node, source)) return;
+  const children = node.children as Nodes[];
+  const isSpan = SPAN_TYPES.has(node.type);
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    // kramdown strips a block's text at its end, so nothing follows the last text of a block
+    const lastInBlock = index === children.length - 1 && (!isSpan || atBlockEnd);
+    if (child.type !== 'text') {
+      walk(child, source, options, lastInBlock);
+      continue;
+    }
+    if (isRawText(child)) continue;
+    const previous = children[index - 1];
+    const end = child.position?.end.offset;
+    const pieces = typesetText(
+      {
+        value: child.value,
+        literals: textLiterals(child),
+        before: previous?.type === 'break' ? '\n' : undefined,
+        after: end === undefined || lastInBlock ? '' : source.slice(end, end + 4),
+      },
+      options,
+    );
+    const replacement = pieces.map((piece): PhrasingContent =>
+      piece === null ? ({ type: 'break' } satisfies Break) : ({ type: 'text', value: piece, position: child.position } satisfies Text),
+    );
+    if (replacement.length === 1 && replacement[0]!.type === 'text') {
+      child.value = (replacement[0] as Text).value;
+      clearTextLiterals(child);
+      continue;
+    }
+    children.splice(index, 1, ...(replacement as Nodes[]));
+    index += replacement.length - 1;
+  }
+}
+
+function isAutolink(node: Nodes, source: string): boolean {
+  const start = node.position?.start.offset;
+  return node.type === 'link' && start !== undefined && source[start] === '<';
+}
+
+/** remark plugin: kramdown's smart quotes and typographic symbols. */
+export function remarkKramdownTypography(options: KramdownOptions) {
+  const typeset = typesetOptions(options);
+  return (tree: Root, file: VFile) => typesetTree(tree, String(file.value), typeset);
+}

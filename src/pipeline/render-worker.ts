@@ -1,0 +1,55 @@
+// A render worker: receives the site's settings once, then batches of articles, and answers
+// each batch with the rendered bodies. The unified processor and the Liquid engine are built
+// on the first article and reused for every other one, because the settings object (and so
+// its kramdown options object) stays the same for the worker's whole life.
+import { parentPort } from 'node:worker_threads';
+import { deserialize } from 'node:v8';
+import { NodeFileSystem } from '../fs.js';
+import type { KramdownOptions } from '../markdown/options.js';
+import type { ArticleInput, RenderSettings } from '../render-article.js';
+import { renderJob } from './render-job.js';
+import type { WorkerReply, WorkerRequest } from './render-pool.js';
+
+/** What the main thread sends once, serialised with v8.serialize (one copy for all workers). */
+export interface WorkerSettings {
+  root: string;
+  site: Record<string, unknown>;
+  kramdown: KramdownOptions;
+  includesDir: string;
+  record: boolean;
+}
+
+let settings: RenderSettings | undefined;
+let record = false;
+
+function handle(request: WorkerRequest): WorkerReply {
+  if (request.type === 'settings') {
+    const received = deserialize(request.payload) as WorkerSettings;
+    settings = {
+      site: received.site,
+      kramdown: received.kramdown,
+      fs: new NodeFileSystem(received.root),
+      includesDir: received.includesDir,
+    };
+    record = received.record;
+    return { type: 'ready' };
+  }
+  if (!settings) throw new Error('render worker: articles before settings');
+  const current = settings;
+  const results = request.jobs.map((job: { index: number; input: ArticleInput }) => ({
+    index: job.index,
+    output: renderJob(job.input, current, record),
+  }));
+  return { type: 'rendered', batch: request.batch, results };
+}
+
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', (request: WorkerRequest) => {
+    try {
+      port.postMessage(handle(request));
+    } catch (error) {
+      port.postMessage({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
+    }
+  });
+}

@@ -1,0 +1,121 @@
+// One article's page: breadcrumbs (with schema.org JSON-LD), table of contents,
+// previous/next in its category, related articles by shared tags, translations.
+import type { RenderedPage } from '../pipeline/types.js';
+import { formatDate, isoDate } from './format-date.js';
+import { lazyImages } from './lazy-images.js';
+import type { ImageSizeLookup } from './image-size.js';
+import { translationKeyOf, type LocaleModel, type SiteModel } from './site-model.js';
+import { summaryOf } from './summary.js';
+import type { View } from './views.js';
+
+export interface LinkItem {
+  title: string;
+  href: string;
+}
+
+export interface Alternate {
+  lang: string;
+  href: string;
+  /** Absolute (with the site's url) for `<link rel="alternate">` and the sitemap. */
+  absolute: string;
+  label: string;
+  country: string;
+  locale: string;
+  title: string;
+}
+
+const RELATED_LIMIT = 5;
+
+export function articleView(
+  model: SiteModel,
+  localeModel: LocaleModel,
+  article: RenderedPage,
+  vars: Record<string, unknown>,
+  sizeOf?: ImageSizeLookup,
+): View {
+  const lang = localeModel.locale.lang;
+  const link = (a: RenderedPage | undefined): LinkItem | undefined => (a ? { title: a.title, href: model.href(a.url) } : undefined);
+  const primary = localeModel.categories.find((c) => article.categories.includes(c.id));
+  const siblings = primary?.articles ?? [];
+  const index = siblings.indexOf(article);
+  const alternates = alternatesOf(model, article);
+  const breadcrumbs: LinkItem[] = [
+    { title: String(vars.siteTitle), href: localeModel.href },
+    ...(primary ? [{ title: primary.title, href: primary.href }] : []),
+    { title: article.title, href: model.href(article.url) },
+  ];
+  const absolute = (href: string) => `${model.config.url}${href}`;
+  return {
+    outputPath: article.outputPath,
+    url: article.url,
+    layout: article.layout ?? 'default',
+    sourcePath: article.sourcePath,
+    locale: article.locale,
+    variables: {
+      ...vars,
+      content: lazyImages(article.html, { pageUrl: article.url, baseurl: model.config.baseurl, sizeOf }),
+      page: {
+        title: article.title,
+        url: article.url,
+        href: model.href(article.url),
+        canonical: absolute(model.href(article.url)),
+        description: summaryOf(article.html),
+        date: isoDate(article.date),
+        dateText: formatDate(article.date, lang),
+        headings: article.headings.filter((h) => h.depth >= 2 && h.depth <= 3),
+        tags: article.tags.map((name) => localeModel.tags.find((t) => t.name === name)).filter(Boolean),
+        categories: localeModel.categories.filter((c) => article.categories.includes(c.id)),
+        category: primary,
+        previous: index > 0 ? link(siblings[index - 1]) : undefined,
+        next: index >= 0 ? link(siblings[index + 1]) : undefined,
+        related: relatedArticles(localeModel, article).map((a) => link(a)!),
+        translations: alternates.filter((a) => a.locale !== article.locale),
+        alternates,
+        xDefault: alternates.length > 1 ? alternates.find((a) => a.locale === model.config.defaultLocale) : undefined,
+        breadcrumbs,
+        breadcrumbList: breadcrumbJsonLd(breadcrumbs.map((b) => ({ title: b.title, href: absolute(b.href) }))),
+        data: article.data,
+      },
+    },
+  };
+}
+
+/** Articles of the locale sharing the most tags with this one (ties by title). */
+export function relatedArticles(localeModel: LocaleModel, article: RenderedPage, limit = RELATED_LIMIT): RenderedPage[] {
+  return localeModel.articles
+    .filter((a) => a !== article)
+    .map((a) => ({ a, shared: a.tags.filter((t) => article.tags.includes(t)).length }))
+    .filter((x) => x.shared > 0)
+    .sort((x, y) => y.shared - x.shared || x.a.title.localeCompare(y.a.title) || x.a.url.localeCompare(y.a.url))
+    .slice(0, limit)
+    .map((x) => x.a);
+}
+
+/** The article in every built locale, itself included, in locale order. */
+export function alternatesOf(model: SiteModel, article: RenderedPage): Alternate[] {
+  const built = new Set(model.locales.map((l) => l.locale.id));
+  const members = (model.translations.get(translationKeyOf(article, model.config.locales)) ?? []).filter(
+    (a) => built.has(a.locale) && a.layout !== null,
+  );
+  // One page per locale: a second article with the same key in a locale is not a translation.
+  const perLocale = new Map<string, RenderedPage>();
+  for (const member of members) {
+    const current = perLocale.get(member.locale);
+    if (!current || member === article) perLocale.set(member.locale, member);
+  }
+  return [...perLocale.values()]
+    .map((a) => {
+      const locale = model.config.locales.find((l) => l.id === a.locale)!;
+      const href = model.href(a.url);
+      return { lang: locale.lang, href, absolute: `${model.config.url}${href}`, label: locale.label, country: locale.country, locale: locale.id, title: a.title };
+    })
+    .sort((a, b) => a.locale.localeCompare(b.locale));
+}
+
+export function breadcrumbJsonLd(items: LinkItem[]): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.title, item: item.href })),
+  };
+}
