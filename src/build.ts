@@ -3,7 +3,6 @@
 import { join } from 'node:path';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { applyLayouts, type LayoutContext } from './pipeline/apply-layouts.js';
-import { indexSearch } from './pipeline/index-search.js';
 import { prepareSite, type PreparedSite } from './pipeline/prepare-site.js';
 import { renderPages, renderPagesInParallel, type RenderStats } from './pipeline/render-pages.js';
 import { defaultWorkerCount, RenderPool } from './pipeline/render-pool.js';
@@ -12,7 +11,8 @@ import { locateCache } from './cache/cache-dir.js';
 import { RenderCache } from './cache/render-cache.js';
 import type { BuildContext, OutputFile, Page, RenderedPage } from './pipeline/types.js';
 import type { RenderSettings } from './render-article.js';
-import { copyFolder, copyStaticFiles, createStagingDir, discardStaging, swapIn, writeFiles } from './pipeline/write-output.js';
+import { copyFolder, copyStaticFiles, writeFiles } from './pipeline/write-output.js';
+import { outputState, unchangedBuild, writeOutput, type OutputState, type SiteFiles } from './cache/incremental-output.js';
 import { buildSiteModel, type SiteModel } from './site/site-model.js';
 import { feedFiles } from './site/feed.js';
 import { imageSizeLookup } from './site/image-size.js';
@@ -28,6 +28,8 @@ export interface BuildResult {
   seconds: number;
   searchSeconds: number;
   generated: GeneratedSite;
+  /** What the render stage took from the cache and did in workers (absent with stage overrides). */
+  renderStats?: RenderStats;
 }
 
 /** Stages `faro dev` replaces to reuse unchanged work; the plain stages by default. */
@@ -49,12 +51,14 @@ export interface GeneratedSite {
 export interface BuildOptions {
   /** Render threads (default: the machine's cores); 1 renders on the main thread. */
   workers?: number;
-  /** Reuse renders from `.faro-cache/` (default true; `--no-cache` sets false). */
+  /** Use `.faro-cache/` (default true; `--no-cache` sets false: nothing read, nothing written). */
   cache?: boolean;
   /** Cache folder instead of `<site root>/.faro-cache` (tests). */
   cacheDir?: string;
   /** Informational lines (shown with `--verbose`). */
   onNote?: (text: string) => void;
+  /** Fewest articles to render for workers to be used (default MIN_PARALLEL_ARTICLES; tests lower it). */
+  parallelThreshold?: number;
 }
 
 export function generateSite(context: BuildContext, stages: StageOverrides = {}): GeneratedSite {
@@ -64,35 +68,55 @@ export function generateSite(context: BuildContext, stages: StageOverrides = {})
 }
 
 /**
- * generateSite with the render stage in worker threads and from the cache. The pool starts
- * before the site is read when much will be rendered (no cache yet), so that the workers
- * load their modules meanwhile.
+ * generateSite with the render stage from the cache and in worker threads. The pool starts
+ * before the site is read when much will be rendered (empty cache), so that the workers load
+ * their modules meanwhile; otherwise only once enough articles turn out to need rendering.
  */
 export async function generateSiteInParallel(
   context: BuildContext,
   stages: StageOverrides,
-  options: BuildOptions,
+  options: BuildOptions & { cacheDir?: string },
 ): Promise<GeneratedSite & { renderStats?: RenderStats }> {
   if (stages.renderPages) return generateSite(context, stages);
   const workers = Math.max(1, options.workers ?? defaultWorkerCount());
-  const location = options.cache === false ? {} : locateCache(context.config.root, options.cacheDir);
-  if (location.note) options.onNote?.(location.note);
-  const store = location.dir ? RenderCache.load(join(location.dir, 'render')) : undefined;
+  const store = options.cacheDir ? RenderCache.load(join(options.cacheDir, 'render')) : undefined;
   if (store?.discarded) options.onNote?.(`cache: ${store.discarded} damaged or foreign entries ignored`);
   let pool = workers > 1 && !store?.size ? RenderPool.start(workers) : undefined;
   try {
+    const timer = stageTimer();
     const site = prepareSite(context);
+    const prepared = timer();
     const cache = store ? new ArticleCache(store, site.settings) : undefined;
     const { pages: articles, stats } = await renderPagesInParallel(site.pages, site.settings, context, {
       cache,
       pool: () => (pool ??= workers > 1 ? RenderPool.start(workers) : undefined),
+      minParallel: options.parallelThreshold,
     });
+    const rendered = timer();
+    const poolSize = pool?.size ?? 0;
+    // The workers' memory is not needed past this point.
+    await pool?.close();
+    pool = undefined;
     store?.save();
-    options.onNote?.(`render: ${stats.articles} articles, ${stats.fromCache} from cache, ${stats.rendered} rendered (${stats.inWorkers} in ${pool?.size ?? 0} workers)`);
-    return { ...assembleSite(context, site, articles, stages), renderStats: stats };
+    const assembled = assembleSite(context, site, articles, stages);
+    options.onNote?.(
+      `read ${prepared} s; rendered ${stats.articles} articles in ${rendered} s (${stats.fromCache} from cache, ${stats.inWorkers} in ${poolSize} workers); layouts ${timer()} s`,
+    );
+    return { ...assembled, renderStats: stats };
   } finally {
     await pool?.close();
   }
+}
+
+/** Seconds since the previous call (or creation), as text. */
+function stageTimer(): () => string {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const seconds = ((now - last) / 1000).toFixed(2);
+    last = now;
+    return seconds;
+  };
 }
 
 /** Stages 6–7 of a site whose articles are rendered: model, views, layouts, sitemap, feeds. */
@@ -111,18 +135,59 @@ export function assembleSite(context: BuildContext, site: PreparedSite, articles
   return { site, articles, model, views, files };
 }
 
+/** Files a generated site writes: pages, static files, and the asset folders copied whole. */
+function siteFiles({ site, files }: GeneratedSite): SiteFiles {
+  const folders: [string, string][] = [];
+  if (site.config.assetsDir) folders.push([site.config.assetsDir, 'assets']);
+  folders.push([join(site.config.layoutsDir, 'static'), 'assets/faro']);
+  return { files, staticFiles: site.staticFiles, folders };
+}
+
 /** Writes a generated site (pages, static files, assets) into `dir`. */
-export function writeSite(dir: string, { site, files }: GeneratedSite): void {
-  copyStaticFiles(dir, site.staticFiles);
-  if (site.config.assetsDir) copyFolder(site.config.assetsDir, join(dir, 'assets'));
-  copyFolder(join(site.config.layoutsDir, 'static'), join(dir, 'assets', 'faro'));
+export function writeSite(dir: string, generated: GeneratedSite): void {
+  const { files, staticFiles, folders } = siteFiles(generated);
+  copyStaticFiles(dir, staticFiles);
+  for (const [from, prefix] of folders) copyFolder(from, join(dir, prefix));
   writeFiles(dir, files);
 }
 
-export async function build(context: BuildContext, stages: StageOverrides = {}, options: BuildOptions = {}): Promise<BuildResult> {
+/** A build that found nothing to do: its inputs and output are those of the last build. */
+export interface UpToDateResult extends Omit<BuildResult, 'generated'> {
+  upToDate: true;
+}
+
+/**
+ * `faro build`: like `build`, but first checks whether anything changed since the last build
+ * of this output (cache permitting); when nothing did, the output is left as it is.
+ */
+export async function buildSite(context: BuildContext, options: BuildOptions = {}): Promise<BuildResult | UpToDateResult> {
   const started = performance.now();
-  const generated = await generateSiteInParallel(context, stages, options);
-  const { site, model, views } = generated;
+  const state = openOutputState(context, options);
+  const summary = unchangedBuild(state);
+  if (summary) {
+    options.onNote?.('nothing changed since the last build: output left as it is');
+    context.diagnostics.push(...summary.warnings);
+    const seconds = (performance.now() - started) / 1000;
+    return { ok: true, upToDate: true, pages: summary.pages, locales: summary.locales, diagnostics: context.diagnostics, seconds, searchSeconds: 0 };
+  }
+  return build(context, {}, options, state);
+}
+
+function openOutputState(context: BuildContext, options: BuildOptions): OutputState {
+  const location = options.cache === false ? {} : locateCache(context.config.root, options.cacheDir);
+  if (location.note) options.onNote?.(location.note);
+  return outputState(context.config, context.filters, location.dir);
+}
+
+export async function build(
+  context: BuildContext,
+  stages: StageOverrides = {},
+  options: BuildOptions = {},
+  state: OutputState = openOutputState(context, options),
+): Promise<BuildResult> {
+  const started = performance.now();
+  const generated = await generateSiteInParallel(context, stages, { ...options, cacheDir: state.cacheDir });
+  const { model, views } = generated;
   const result = (ok: boolean, searchSeconds = 0): BuildResult => ({
     ok,
     pages: views.length,
@@ -131,18 +196,15 @@ export async function build(context: BuildContext, stages: StageOverrides = {}, 
     seconds: (performance.now() - started) / 1000,
     searchSeconds,
     generated,
+    renderStats: generated.renderStats,
   });
   if (hasErrors(context.diagnostics)) return result(false);
 
-  const outDir = site.config.outDir;
-  const staging = createStagingDir(outDir);
-  try {
-    writeSite(staging, generated);
-    const search = await indexSearch(staging);
-    swapIn(staging, outDir);
-    return result(true, search.seconds);
-  } catch (error) {
-    discardStaging(staging);
-    throw error;
-  }
+  const summary = { pages: views.length, locales: model.locales.length, warnings: context.diagnostics };
+  const volatile = (generated.renderStats?.volatile ?? 1) > 0;
+  const report = await writeOutput(siteFiles(generated), state, summary, volatile);
+  options.onNote?.(
+    `wrote ${report.written} files, linked ${report.linked} unchanged ones; search index ${report.searchReused ? 'reused' : `built in ${report.searchSeconds.toFixed(2)} s`}`,
+  );
+  return result(true, report.searchSeconds);
 }

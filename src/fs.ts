@@ -26,6 +26,8 @@ export interface SiteFileSystem {
    * not exist or leaves the root. Lets readers confine themselves to a sub-folder.
    */
   realPath?(path: string): string | undefined;
+  /** Entries `listFiles` left out because they lead outside the root (symlinks out). */
+  refusedEntries?(): string[];
 }
 
 /**
@@ -47,6 +49,7 @@ export function containedPath(path: string): string | undefined {
 export class NodeFileSystem implements SiteFileSystem {
   readonly root: string;
   private readonly realRoot: string;
+  private readonly refused = new Set<string>();
 
   constructor(root: string) {
     this.root = resolve(root);
@@ -71,6 +74,10 @@ export class NodeFileSystem implements SiteFileSystem {
     const abs = this.locate(path);
     if (abs === undefined) return undefined;
     return abs === this.realRoot ? '' : abs.slice(this.realRoot.length + 1).split(sep).join('/');
+  }
+
+  refusedEntries(): string[] {
+    return [...this.refused].sort();
   }
 
   readText(path: string): string | undefined {
@@ -133,7 +140,10 @@ export class NodeFileSystem implements SiteFileSystem {
         // Symlinks are followed only when they stay inside the root.
         if (stat.isSymbolicLink()) {
           const real = this.locate(childRel);
-          if (!real) continue;
+          if (!real) {
+            this.refused.add(childRel);
+            continue;
+          }
           stat = statSync(real);
         }
         if (stat.isDirectory()) walk(childRel);

@@ -1,6 +1,6 @@
 // `faro build`: the whole site into the output folder, search index included.
 import { sortDiagnostics, UsageError } from '../diagnostics.js';
-import { build, type BuildOptions } from '../build.js';
+import { buildSite, type BuildOptions } from '../build.js';
 import { listOption, stringOption, type Command, type ParsedValues } from '../cli/command.js';
 import { progressLine } from '../dev/progress-line.js';
 import { createContext, loadSiteConfig, printDiagnostics, SITE_OPTIONS, SITE_OPTIONS_HELP } from './site-options.js';
@@ -64,7 +64,7 @@ export const buildCommand: Command = {
     const progress = progressLine(quiet ? { ...io, interactive: false } : io, 'faro build: rendering');
     context.onProgress = progress.update;
     const options: BuildOptions = { ...speedOptions(values), onNote: verbose ? (text) => io.stderr(`faro build: ${text}\n`) : undefined };
-    const result = await build(context, {}, options).finally(() => progress.clear());
+    const result = await buildSite(context, options).finally(() => progress.clear());
     const allWarnings = sortDiagnostics(result.diagnostics.filter((d) => d.severity !== 'error'));
     const shown = quiet ? [] : verbose ? allWarnings : allWarnings.slice(0, WARNINGS_SHOWN);
     const [errors] = printDiagnostics([...result.diagnostics.filter((d) => d.severity === 'error'), ...shown], io, { sourceDir: config.sourceDir });
@@ -76,7 +76,7 @@ export const buildCommand: Command = {
     }
     if (!quiet) {
       io.stderr(
-        `faro build: ${result.pages} pages, ${result.locales} locales, ${warnings} warnings, ${errors} errors in ${result.seconds.toFixed(2)} s (search ${result.searchSeconds.toFixed(2)} s) → ${config.outDir}\n`,
+        `faro build: ${result.pages} pages, ${result.locales} locales, ${warnings} warnings, ${errors} errors in ${result.seconds.toFixed(2)} s (${'upToDate' in result ? 'nothing changed' : `search ${result.searchSeconds.toFixed(2)} s`}) → ${config.outDir}\n`,
       );
     }
     return 0;

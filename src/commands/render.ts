@@ -6,8 +6,13 @@ import { UsageError, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Command } from '../cli/command.js';
 import { stringOption } from '../cli/command.js';
 import { prepareSite } from '../pipeline/prepare-site.js';
-import { renderPages } from '../pipeline/render-pages.js';
-import type { BuildContext } from '../pipeline/types.js';
+import { renderPages, renderPagesInParallel } from '../pipeline/render-pages.js';
+import { defaultWorkerCount, RenderPool } from '../pipeline/render-pool.js';
+import type { BuildContext, RenderedPage } from '../pipeline/types.js';
+import { ArticleCache } from '../cache/article-cache.js';
+import { locateCache } from '../cache/cache-dir.js';
+import { RenderCache } from '../cache/render-cache.js';
+import { SPEED_OPTIONS, SPEED_OPTIONS_HELP, speedOptions } from './build.js';
 import { createContext, loadSiteConfig, printDiagnostics, SITE_OPTIONS, SITE_OPTIONS_HELP } from './site-options.js';
 
 export interface RenderedBodies {
@@ -24,23 +29,48 @@ export function renderBodies(context: BuildContext): RenderedBodies {
     site.settings,
     context,
   );
+  return { bodies: bodiesOf(rendered), diagnostics: context.diagnostics };
+}
+
+function bodiesOf(rendered: RenderedPage[]): Map<string, string> {
   const bodies = new Map<string, string>();
   for (const page of rendered) bodies.set(page.sourcePath.replace(/\.[^./]+$/, '.html'), page.html);
-  return { bodies, diagnostics: context.diagnostics };
+  return bodies;
+}
+
+/** renderBodies with worker threads and the render cache (same bodies). */
+export async function renderBodiesInParallel(context: BuildContext, options: { workers?: number; cache?: boolean } = {}): Promise<RenderedBodies> {
+  const workers = Math.max(1, options.workers ?? defaultWorkerCount());
+  const cacheDir = options.cache === false ? undefined : locateCache(context.config.root).dir;
+  const store = cacheDir ? RenderCache.load(join(cacheDir, 'render')) : undefined;
+  let pool: RenderPool | undefined;
+  try {
+    const site = prepareSite(context);
+    const { pages } = await renderPagesInParallel(
+      site.pages.filter((page) => page.isMarkdown),
+      site.settings,
+      context,
+      { cache: store ? new ArticleCache(store, site.settings) : undefined, pool: () => (pool ??= workers > 1 ? RenderPool.start(workers) : undefined) },
+    );
+    store?.save();
+    return { bodies: bodiesOf(pages), diagnostics: context.diagnostics };
+  } finally {
+    await pool?.close();
+  }
 }
 
 export const renderCommand: Command = {
   name: 'render',
   summary: "Write each Markdown page's rendered body (Jekyll's {{ content }}, no layout) to OUT/<path>.html.",
   usage: 'faro render --source DIR --out DIR [--config FILE] [--drafts]',
-  help: `${SITE_OPTIONS_HELP}\n  --drafts                 include _drafts/ and published: false`,
-  options: { ...SITE_OPTIONS, drafts: { type: 'boolean' } },
+  help: `${SITE_OPTIONS_HELP}\n  --drafts                 include _drafts/ and published: false\n${SPEED_OPTIONS_HELP}`,
+  options: { ...SITE_OPTIONS, drafts: { type: 'boolean' }, ...SPEED_OPTIONS },
   async run(values, _positionals, io) {
     const out = stringOption(values, 'out');
     if (!out) throw new UsageError('--out DIR is required');
     const config = await loadSiteConfig({ ...values, out: undefined }, io);
     const context = createContext(config, { drafts: values.drafts === true });
-    const { bodies, diagnostics } = renderBodies(context);
+    const { bodies, diagnostics } = await renderBodiesInParallel(context, speedOptions(values));
     const outDir = resolve(io.cwd, out);
     for (const [path, html] of bodies) {
       const target = join(outDir, path);

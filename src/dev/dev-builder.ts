@@ -128,8 +128,12 @@ export class DevBuilder {
   }
 
   private layOutChanged(views: View[], context: LayoutContext, fresh: Set<string>): OutputFile[] {
+    // Listing pages show summaries of their locale's articles: only those of a changed locale.
+    const locales = new Set([...fresh].map((path) => this.renders.get(path)?.rendered?.locale));
     const stale = views.filter(
-      (view) => !view.sourcePath || fresh.has(view.sourcePath) || !this.layouts.has(view.outputPath),
+      (view) =>
+        !this.layouts.has(view.outputPath) ||
+        (view.sourcePath ? fresh.has(view.sourcePath) : view.locale === undefined || locales.has(view.locale)),
     );
     const files = applyLayouts(stale, context);
     for (const file of files) this.layouts.set(file.path, file);

@@ -148,7 +148,11 @@ function servePrefix(request: IncomingMessage, response: ServerResponse, baseurl
     response.end();
     return true;
   }
-  return false;
+  // Published, nothing exists outside the baseurl; a link that forgets it must fail here too.
+  const text = `not found: this site is served under ${baseurl}/\n`;
+  response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.end(text);
+  return true;
 }
 
 /** Before the first good build there is nothing to serve but the errors. */

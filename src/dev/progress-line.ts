@@ -37,6 +37,6 @@ export function progressLine(
 
 function eta(elapsed: number, done: number, total: number): string {
   if (done === 0 || done === total) return '';
-  const left = Math.ceil((elapsed / done) * (total - done));
+  const left = Math.max(1, Math.round((elapsed / done) * (total - done)));
   return left >= 60 ? `, about ${Math.floor(left / 60)} min ${left % 60} s left` : `, about ${left} s left`;
 }

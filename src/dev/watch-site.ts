@@ -1,10 +1,10 @@
 // Watches what a build reads — content, includes and data, layouts, assets, the config —
-// with Node's recursive fs.watch, and reports each burst of changes once, classified by
-// how much of the site it touches.
+// and reports each burst of changes once, classified by how much of the site it touches.
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { ChangeKind } from './dev-builder.js';
+import { watchTree, type TreeWatcher } from './watch-tree.js';
 
 export interface SiteChange {
   kinds: Set<ChangeKind>;
@@ -44,7 +44,7 @@ export function watchSite(
   onChange: (change: SiteChange) => void,
   { debounceMs = 60 } = {},
 ): SiteWatcher {
-  const watchers: FSWatcher[] = [];
+  const watchers: (FSWatcher | TreeWatcher)[] = [];
   let pending: SiteChange = { kinds: new Set(), paths: [] };
   let timer: NodeJS.Timeout | undefined;
   const note = (path: string) => {
@@ -64,19 +64,20 @@ export function watchSite(
   );
   // A folder inside another watched one is already covered.
   const roots = folders.filter((dir, i) => !folders.some((other, j) => j !== i && dir !== other && dir.startsWith(other + sep)));
-  for (const root of new Set(roots)) {
-    watchers.push(watch(root, { recursive: true }, (_event, file) => note(file ? join(root, file.toString()) : root)));
-  }
+  const skip = (dir: string) => {
+    const name = basename(dir);
+    return dir === config.outDir || dir.startsWith(config.outDir + sep) || name.startsWith('.') || name === 'node_modules';
+  };
+  for (const root of new Set(roots)) watchers.push(watchTree(root, note, skip));
   // The config file's folder, not the file: editors replace files on save.
   if (config.configFile && !roots.some((root) => config.configFile!.startsWith(root + sep))) {
     const configFile = resolve(config.configFile);
-    watchers.push(
-      watch(dirname(configFile), (_event, file) => {
-        if (file && join(dirname(configFile), file.toString()) === configFile) note(configFile);
-      }),
-    );
+    const watcher = watch(dirname(configFile), (_event, file) => {
+      if (file && join(dirname(configFile), file.toString()) === configFile) note(configFile);
+    });
+    watcher.on('error', () => watcher.close());
+    watchers.push(watcher);
   }
-  for (const watcher of watchers) watcher.on('error', () => undefined);
   return {
     close() {
       clearTimeout(timer);

@@ -25,7 +25,7 @@ export interface LiquidLimits {
 export const DEFAULT_LIQUID_LIMITS: LiquidLimits = {
   renderMilliseconds: 10_000,
   memoryUnits: 10_000_000,
-  templateLength: 5_000_000,
+  templateLength: 32_000_000,
 };
 
 // liquidjs must never touch the disk on its own: includes go through the SiteFileSystem.

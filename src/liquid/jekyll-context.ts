@@ -41,16 +41,6 @@ export class RenderState {
     if (this.quiet > 0) return;
     this.undefinedReads.push({ path, template: this.current });
   }
-
-  /** Runs `body` with undefined-variable warnings switched off. */
-  quietly<T>(body: () => T): T {
-    this.quiet++;
-    try {
-      return body();
-    } finally {
-      this.quiet--;
-    }
-  }
 }
 
 // Names a template must never reach on JavaScript objects, whatever the data holds.

@@ -95,6 +95,8 @@ export function registerJekyll(liquid: Liquid, extensions: JekyllExtensions): vo
     modulo: numbers.modulo,
     round: numbers.round,
     date: dateFilter(liquid.filters.date, format.timeZone),
+    append: (input: unknown, suffix: unknown) => rubyToS(input, format) + rubyToS(suffix, format),
+    prepend: (input: unknown, prefix: unknown) => rubyToS(prefix, format) + rubyToS(input, format),
     escape: (input: unknown) => escapeHtml(input),
     h: (input: unknown) => escapeHtml(input),
     escape_once: (input: unknown) => escapeOnce(input),

@@ -22,7 +22,7 @@ export interface LiquidInput {
   /**
    * `site.*`: configuration, `data` (from `_data/`), `pages`, `posts`, `static_files`, … Pages
    * and posts are objects with `url` and `path` (or `relative_path`), which `{% link %}` and
-   * `{% post_url %}` look up. Pass the same object for every page: derived state is cached on it.
+   * `{% post_url %}` look up.
    */
   site: Record<string, unknown>;
 }

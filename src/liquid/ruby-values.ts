@@ -46,6 +46,7 @@ export function liquidToS(value: unknown, options: RubyFormatOptions = {}): stri
 
 /** Ruby's `to_s`. */
 export function rubyToS(value: unknown, options: RubyFormatOptions = {}): string {
+  if (value instanceof Drop && !(value instanceof RubyFloat)) value = value.valueOf();
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return rubyNumber(value);

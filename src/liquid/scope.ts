@@ -24,16 +24,12 @@ const SITE_KEYS: Record<string, () => unknown> = {
   config: () => null,
 };
 
-const siteCache = new WeakMap<object, Record<string, unknown>>();
-
-/** `site` with Jekyll's always-present keys; cached per caller object (pages share one site). */
+/** `site` with Jekyll's always-present keys added where the caller left them out. */
 export function siteScope(site: Record<string, unknown>): Record<string, unknown> {
-  const cached = siteCache.get(site);
-  if (cached) return cached;
   const missing = Object.keys(SITE_KEYS).filter((key) => !(key in site));
-  const full = missing.length === 0 ? site : { ...site };
+  if (missing.length === 0) return site;
+  const full = { ...site };
   for (const key of missing) full[key] = SITE_KEYS[key]!();
-  siteCache.set(site, full);
   return full;
 }
 

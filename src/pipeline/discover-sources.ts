@@ -1,6 +1,7 @@
 // Stage 1: which files of the source folder are pages, posts, drafts or static files,
 // by Jekyll's reader rules (underscore/dot folders skipped, `exclude`, `_posts/` and
 // `_drafts/` in any folder, front matter makes a page).
+import { ContainmentError } from '../diagnostics.js';
 import type { FileEntry } from '../fs.js';
 import type { BuildContext, SourcePage, StaticFile } from './types.js';
 
@@ -31,6 +32,12 @@ export function discoverSources(context: BuildContext): DiscoveredSources {
     }
     const source = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
     pages.push({ sourcePath: entry.path, kind: kind === 'static' ? 'page' : kind, source, isMarkdown });
+  }
+  for (const path of fs.refusedEntries?.() ?? []) {
+    if (matchesAny(path, excludes)) continue;
+    context.diagnostics.push(
+      new ContainmentError('symbolic link leads outside the site folder; it is not read', { file: path }).toDiagnostic(),
+    );
   }
   return { pages, staticFiles };
 }

@@ -18,6 +18,8 @@ export interface RenderOptions {
   cache?: ArticleCache;
   /** The worker pool, asked for only when there are enough articles to render (none: in-process). */
   pool?: () => RenderPool | undefined;
+  /** Fewest articles to render for the pool to be used (default MIN_PARALLEL_ARTICLES). */
+  minParallel?: number;
 }
 
 /** What the render stage did, for `--verbose` lines and the benchmark. */
@@ -26,6 +28,8 @@ export interface RenderStats {
   fromCache: number;
   rendered: number;
   inWorkers: number;
+  /** Rendered articles whose output changes on every build (`site.time`), or all of them when unknown (no cache). */
+  volatile: number;
 }
 
 export function articleInput(page: Page): ArticleInput {
@@ -54,7 +58,8 @@ export async function renderPagesInParallel(
   const record = options.cache !== undefined;
   const plan = planRender(pages, options.cache, context);
   let inWorkers = 0;
-  const pool = plan.tasks.length >= MIN_PARALLEL_ARTICLES && settings.fs instanceof NodeFileSystem ? options.pool?.() : undefined;
+  const enough = plan.tasks.length >= (options.minParallel ?? MIN_PARALLEL_ARTICLES);
+  const pool = enough && settings.fs instanceof NodeFileSystem ? options.pool?.() : undefined;
   if (pool && settings.fs instanceof NodeFileSystem) {
     try {
       const payload: WorkerSettings = { root: settings.fs.root, site: settings.site, kramdown: settings.kramdown, includesDir: settings.includesDir, record };
@@ -70,7 +75,8 @@ export async function renderPagesInParallel(
   }
   for (const task of plan.tasks) if (!plan.isDone(task.index)) plan.complete(task.index, renderJob(task.input, settings, record));
   const rendered = plan.assemble();
-  return { pages: rendered, stats: { articles: pages.length, fromCache: pages.length - plan.tasks.length, rendered: plan.tasks.length, inWorkers } };
+  const volatile = record ? plan.volatile() : plan.tasks.length;
+  return { pages: rendered, stats: { articles: pages.length, fromCache: pages.length - plan.tasks.length, rendered: plan.tasks.length, inWorkers, volatile } };
 }
 
 interface RenderPlan {
@@ -78,6 +84,8 @@ interface RenderPlan {
   tasks: RenderTask[];
   complete(index: number, output: RenderJobOutput): void;
   isDone(index: number): boolean;
+  /** Rendered articles that depend on the build time. */
+  volatile(): number;
   /** Rendered pages and diagnostics (pushed to the context) in page order. */
   assemble(): RenderedPage[];
 }
@@ -113,6 +121,7 @@ function planRender(pages: Page[], cache: ArticleCache | undefined, context: Bui
       progress();
     },
     isDone: (index) => outputs[index] !== undefined,
+    volatile: () => tasks.filter((task) => outputs[task.index]?.deps?.volatile).length,
     assemble() {
       const rendered: RenderedPage[] = [];
       for (const [index, page] of pages.entries()) {

@@ -50,6 +50,7 @@ export function permalinkOf(
     placeholders = postPlaceholders(page, parts, basename, outputExt);
     template = permalink ?? STYLE_TEMPLATES[style] ?? style;
   }
+  if (permalink !== undefined) refuseEscapingPermalink(permalink, page);
   const url = sanitizeUrl(fillTemplate(template, placeholders));
   return { url, outputPath: outputPathOf(url, outputExt, page) };
 }
@@ -118,6 +119,28 @@ function escapePath(value: string): string {
   return value.replace(/[^A-Za-z0-9_.\-~!$&'()*+,;=:@/]/gu, (c) =>
     [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
   );
+}
+
+/**
+ * Jekyll quietly rewrites `..` in permalinks; faro refuses them (and NUL, backslashes,
+ * percent-encoded dots and slashes) so a typo or a hostile article cannot aim a page
+ * outside the output folder.
+ */
+function refuseEscapingPermalink(permalink: string, page: Pick<Page, 'sourcePath' | 'source'>): void {
+  let decoded = permalink;
+  try {
+    decoded = decodeURIComponent(permalink);
+  } catch {
+    // A malformed escape is checked as written.
+  }
+  const segments = decoded.split(/[\\/]/);
+  if (segments.includes('..') || decoded.includes('\0') || decoded.includes('\\') || /%2e|%2f|%5c/i.test(decoded)) {
+    throw new ContainmentError(`permalink "${permalink}" would leave the output folder`, {
+      file: page.sourcePath,
+      line: lineOfPermalink(page.source),
+      source: page.source,
+    });
+  }
 }
 
 function sanitizeUrl(url: string): string {

@@ -1,8 +1,10 @@
 // Stage 7: the site is written into a fresh folder beside the output and swapped in only
 // when everything (search index included) succeeded, so a failed or interrupted build
 // leaves the previous output as it was.
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { hashOf } from '../cache/fingerprint.js';
+import { matchesRecord, type FileRecord, type OutputManifest } from '../cache/output-manifest.js';
 import type { OutputFile, StaticFile } from './types.js';
 
 const STAGING_PREFIX = '.faro-staging-';
@@ -56,4 +58,140 @@ export function swapIn(staging: string, outDir: string): void {
 
 export function discardStaging(staging: string): void {
   rmSync(staging, { recursive: true, force: true });
+}
+
+/**
+ * Fills a staging folder, taking every file that is unchanged since the previous build from
+ * the previous output as a hard link (no data written) and writing only the others. Records
+ * what it put where, for the next build's manifest.
+ */
+export class SeededWriter {
+  readonly records: Record<string, FileRecord> = {};
+  written = 0;
+  linked = 0;
+  private readonly dirs = new Set<string>();
+  private canLink: boolean;
+
+  constructor(
+    readonly dir: string,
+    private readonly previous?: { dir: string; manifest: OutputManifest },
+  ) {
+    this.canLink = previous !== undefined;
+  }
+
+  /** A generated file. */
+  file(path: string, content: string | Uint8Array): void {
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    const hash = hashOf(bytes);
+    if (this.reuse(path, hash)) return;
+    const target = this.target(path);
+    writeFileSync(target, bytes);
+    this.record(path, statSync(target), hash);
+  }
+
+  /** A copy of `source` (absolute path), identified by the source's size and mtime. */
+  copy(path: string, source: string): void {
+    let stat: Stats;
+    try {
+      stat = statSync(source);
+    } catch {
+      return;
+    }
+    const signature = `copy:${stat.size}:${stat.mtimeMs}`;
+    if (this.reuse(path, signature)) return;
+    const target = this.target(path);
+    copyFileSync(source, target);
+    this.record(path, statSync(target), signature);
+  }
+
+  /** Every file of `from` (recursively) below `prefix`, but those in `skip`. */
+  copyFolder(from: string, prefix: string, skip: ReadonlySet<string> = new Set()): void {
+    const walk = (abs: string, rel: string): void => {
+      let entries;
+      try {
+        entries = readdirSync(abs, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        const child = `${rel}/${entry.name}`;
+        if (entry.isDirectory()) walk(join(abs, entry.name), child);
+        else if (!skip.has(child.slice(1))) this.copy(child.slice(1), join(abs, entry.name));
+      }
+    };
+    walk(from, prefix ? `/${prefix}` : '');
+  }
+
+  /**
+   * Links every file of the previous output below `prefix` (e.g. the search index) when all
+   * of them are intact; false (nothing linked) otherwise.
+   */
+  reuseFolder(prefix: string): boolean {
+    if (!this.previous) return false;
+    const { dir, manifest } = this.previous;
+    const paths = Object.keys(manifest.files).filter((path) => path.startsWith(`${prefix}/`));
+    if (paths.length === 0) return false;
+    const stats = paths.map((path) => statOrUndefined(join(dir, path)));
+    if (!paths.every((path, i) => matchesRecord(stats[i], manifest.files[path]))) return false;
+    paths.forEach((path) => this.linkFromPrevious(path, manifest.files[path]!));
+    return true;
+  }
+
+  /** Records files something else (Pagefind) wrote below `prefix`. */
+  recordFolder(prefix: string, marker: string): void {
+    const walk = (abs: string, rel: string): void => {
+      for (const entry of readdirSync(abs, { withFileTypes: true })) {
+        const child = `${rel}/${entry.name}`;
+        if (entry.isDirectory()) walk(join(abs, entry.name), child);
+        else this.record(child.slice(1), statSync(join(abs, entry.name)), marker);
+      }
+    };
+    if (existsSync(join(this.dir, prefix))) walk(join(this.dir, prefix), `/${prefix}`);
+  }
+
+  private reuse(path: string, hash: string): boolean {
+    if (!this.canLink) return false;
+    const record = this.previous!.manifest.files[path];
+    if (!record || record[2] !== hash || !matchesRecord(statOrUndefined(join(this.previous!.dir, path)), record)) return false;
+    return this.linkFromPrevious(path, record);
+  }
+
+  private linkFromPrevious(path: string, record: FileRecord): boolean {
+    try {
+      linkSync(join(this.previous!.dir, path), this.target(path));
+    } catch {
+      // A file system without hard links: write everything from now on.
+      this.canLink = false;
+      return false;
+    }
+    this.records[path] = record;
+    this.linked++;
+    return true;
+  }
+
+  private target(path: string): string {
+    const target = join(this.dir, path);
+    const parent = dirname(target);
+    if (!this.dirs.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      this.dirs.add(parent);
+    }
+    // A later file for the same path replaces the earlier one. Never write through it: it
+    // may be a hard link into the previous output, which must stay as it is until the swap.
+    if (this.records[path]) rmSync(target, { force: true });
+    return target;
+  }
+
+  private record(path: string, stat: Stats, hash: string): void {
+    this.records[path] = [stat.size, stat.mtimeMs, hash];
+    this.written++;
+  }
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }

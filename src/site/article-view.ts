@@ -4,7 +4,7 @@ import type { RenderedPage } from '../pipeline/types.js';
 import { formatDate, isoDate } from './format-date.js';
 import { lazyImages } from './lazy-images.js';
 import type { ImageSizeLookup } from './image-size.js';
-import { translationKeyOf, type LocaleModel, type SiteModel } from './site-model.js';
+import { localeName, translationKeyOf, type LocaleModel, type SiteModel } from './site-model.js';
 import { summaryOf } from './summary.js';
 import type { View } from './views.js';
 
@@ -20,6 +20,8 @@ export interface Alternate {
   absolute: string;
   label: string;
   country: string;
+  /** Label with country, as links to it read. */
+  name: string;
   locale: string;
   title: string;
 }
@@ -107,7 +109,7 @@ export function alternatesOf(model: SiteModel, article: RenderedPage): Alternate
     .map((a) => {
       const locale = model.config.locales.find((l) => l.id === a.locale)!;
       const href = model.href(a.url);
-      return { lang: locale.lang, href, absolute: `${model.config.url}${href}`, label: locale.label, country: locale.country, locale: locale.id, title: a.title };
+      return { lang: locale.lang, href, absolute: `${model.config.url}${href}`, label: locale.label, country: locale.country, name: localeName(locale), locale: locale.id, title: a.title };
     })
     .sort((a, b) => a.locale.localeCompare(b.locale));
 }

@@ -91,3 +91,9 @@ export function translationKeyOf(article: RenderedPage, locales: ResolvedLocale[
 export function encodeSegment(text: string): string {
   return encodeURIComponent(text.toLowerCase().replace(/\s+/g, '-'));
 }
+
+/** A locale as readers name it: its label, with its country unless the label says it. */
+export function localeName(locale: { label: string; country: string }): string {
+  if (!locale.country || locale.label.includes(locale.country)) return locale.label;
+  return `${locale.label} (${locale.country})`;
+}

@@ -7,7 +7,7 @@ import { articleView } from './article-view.js';
 import { formatDate } from './format-date.js';
 import type { ImageSizeLookup } from './image-size.js';
 import { redirectFromViews, redirectList, redirectView } from './redirects.js';
-import type { LocaleModel, SiteModel } from './site-model.js';
+import { localeName, type LocaleModel, type SiteModel } from './site-model.js';
 import { summaryOf } from './summary.js';
 import { countText, format, stringsFor, type UiStrings } from './ui-strings.js';
 
@@ -104,7 +104,7 @@ function commonVariables(model: SiteModel): Record<string, unknown> {
     baseurl: model.config.baseurl,
     siteUrl: model.config.url,
     rootHref: model.href('/'),
-    locales: model.locales.map((l) => ({ ...l.locale, href: l.href, count: l.articles.length })),
+    locales: model.locales.map((l) => ({ ...l.locale, name: localeName(l.locale), href: l.href, count: l.articles.length })),
   };
 }
 
@@ -138,7 +138,11 @@ function listItems(model: SiteModel, articles: RenderedPage[], lang: string) {
   }));
 }
 
-/** The root page's choices: countries (by name), each with its languages. */
+/**
+ * The root page's choices: countries (by name), each with its languages. Within a
+ * country card the country is dropped from a label (`English (Colombia)` → `English`)
+ * unless two languages would then read the same.
+ */
 export function countriesOf(model: SiteModel): { name: string; locales: { label: string; href: string; lang: string; id: string }[] }[] {
   const byCountry = new Map<string, { label: string; href: string; lang: string; id: string }[]>();
   for (const l of model.locales) {
@@ -148,5 +152,13 @@ export function countriesOf(model: SiteModel): { name: string; locales: { label:
   }
   return [...byCountry.entries()]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
-    .map(([name, locales]) => ({ name, locales: locales.sort((a, b) => a.label.localeCompare(b.label)) }));
+    .map(([name, locales]) => {
+      const short = (label: string) => (name ? label.replace(` (${name})`, '') : label);
+      const shorts = locales.map((l) => short(l.label));
+      const unique = new Set(shorts).size === shorts.length;
+      return {
+        name,
+        locales: locales.map((l) => ({ ...l, label: unique ? short(l.label) : l.label })).sort((a, b) => a.label.localeCompare(b.label)),
+      };
+    });
 }

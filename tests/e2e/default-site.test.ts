@@ -67,6 +67,12 @@ describe.skipIf(!CHROMIUM_PATH)('default site in Chromium', () => {
     expect(focused).toMatch(/^\/co\/es\//);
     await page.keyboard.press('Enter');
     await page.waitForURL(site.url(focused!));
+    // Enter in the box itself opens the full search page for the words.
+    await searchInput().fill('factura');
+    await page.locator('#faro-search-header a.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    await searchInput().press('Enter');
+    await page.waitForURL(site.url('/co/es/search/?q=factura'));
+    await page.locator('#faro-search-page a.pagefind-ui__result-link[href="/co/es/understanding-your-bill"]').waitFor({ timeout: 15_000 });
   }, 30_000);
 
   it('shows filters with counts on the search page and a Spanish no-results message', async () => {

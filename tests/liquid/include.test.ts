@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NodeFileSystem } from '../../src/fs.js';
+import { MemoryFileSystem, NodeFileSystem } from '../../src/fs.js';
 import { createLiquidEngine, MAX_INCLUDE_DEPTH } from '../../src/liquid/render-liquid.js';
 import { contextFor, out, render } from './helpers.js';
 
@@ -114,13 +114,14 @@ describe('symbolic links', () => {
 
 describe('engine reuse', () => {
   it('renders many pages with one engine and sees include changes', () => {
-    const context = contextFor({ files: { '_includes/x.html': 'one' } });
+    const fs = new MemoryFileSystem({ '_includes/x.html': 'one' });
+    const context = contextFor({ fs });
     const engine = createLiquidEngine(context);
     const page = (template: string) =>
       engine.render({ file: 'a.md', template, lineOffset: 0, source: template, page: {}, site: {} }).output;
     expect(page('{% include x.html %}')).toBe('one');
     expect(page('[{% include x.html %}]')).toBe('[one]');
-    (context.fs as { write(path: string, text: string): void }).write('_includes/x.html', 'two');
+    fs.write('_includes/x.html', 'two');
     expect(page('{% include x.html %}')).toBe('two');
   });
 });

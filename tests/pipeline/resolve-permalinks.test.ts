@@ -51,6 +51,8 @@ describe('permalinkOf (Jekyll 4.3 URL rules)', () => {
     });
   });
   it('never resolves outside the output folder', () => {
-    expect(permalinkOf(page('a.md', { data: { permalink: '/../../etc/passwd' } }), 'date').outputPath).toBe('etc/passwd.html');
+    for (const permalink of ['/../../etc/passwd', '/a/%2e%2e/%2e%2e/x', '/a/\\..\\x', '/a\0b']) {
+      expect(() => permalinkOf(page('a.md', { data: { permalink } }), 'date'), permalink).toThrow(/would leave the output folder/);
+    }
   });
 });

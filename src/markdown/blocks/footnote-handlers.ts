@@ -22,8 +22,10 @@ interface Registry {
   definitions: Map<string, FootnoteDefinition>;
   entries: Entry[];
   byName: Map<string, Entry>;
+  start: number;
   next: number;
   prefix: string;
+  backlink: string;
   placeholder?: Element;
 }
 
@@ -41,26 +43,27 @@ export function footnoteSettings(options: KramdownOptions): FootnoteSettings {
   return { footnote_nr: options.footnote_nr, footnote_backlink: options.footnote_backlink, footnote_prefix: typeof prefix === 'string' ? prefix : '' };
 }
 
-/** Root handler: converts the document, then its footnotes. */
-export function createFootnoteRoot(settingsOf: (tree: Root) => FootnoteSettings) {
-  return (state: State, node: Root): HastRoot => {
-    const settings = settingsOf(node);
-    const start = Number.isFinite(Number(settings.footnote_nr)) ? Number(settings.footnote_nr) : 1;
-    const registry: Registry = {
-      definitions: footnoteDefinitions(node),
-      entries: [],
-      byName: new Map(),
-      next: start,
-      prefix: settings.footnote_prefix ?? '',
-    };
-    registries.set(state, registry);
-    const result: HastRoot = { type: 'root', children: state.wrap(state.all(node)) };
-    const section = footnoteSection(state, registry, start, settings.footnote_backlink);
-    if (registry.placeholder) replaceNode(result, registry.placeholder, section);
-    else if (section) result.children.push({ type: 'text', value: '\n' }, section);
-    state.patch(node, result);
-    return state.applyData(node, result) as HastRoot;
-  };
+/** Sets up footnote numbering for one document; call before converting its content. */
+export function startFootnotes(state: State, tree: Root, settings: FootnoteSettings): void {
+  const start = Number.isFinite(Number(settings.footnote_nr)) ? Number(settings.footnote_nr) : 1;
+  registries.set(state, {
+    definitions: footnoteDefinitions(tree),
+    entries: [],
+    byName: new Map(),
+    start,
+    next: start,
+    prefix: settings.footnote_prefix ?? '',
+    backlink: settings.footnote_backlink,
+  });
+}
+
+/** Converts the footnotes used and puts them at the end or in place of `{:footnotes}`. */
+export function finishFootnotes(state: State, result: HastRoot): void {
+  const registry = registries.get(state);
+  if (!registry) return;
+  const section = footnoteSection(state, registry);
+  if (registry.placeholder) replaceNode(result, registry.placeholder, section);
+  else if (section) result.children.push({ type: 'text', value: '\n' }, section);
 }
 
 export function kramdownFootnoteReference(state: State, node: FootnoteReference): Element {
@@ -108,7 +111,8 @@ export function footnotePlaceholder(state: State, node: List): Element | undefin
   return registry.placeholder;
 }
 
-function footnoteSection(state: State, registry: Registry, start: number, backlink: string): Element | undefined {
+function footnoteSection(state: State, registry: Registry): Element | undefined {
+  const { start, backlink } = registry;
   const items: ElementContent[] = [];
   const backlinkHtml = escapeText(backlink);
   // Converting a footnote can add entries (markers inside footnotes): go on until none is left.

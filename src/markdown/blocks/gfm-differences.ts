@@ -6,6 +6,10 @@ import { kramdownHtmlFlow } from './html-flow.js';
 import { kramdownTable, kramdownTableFromMarkdown } from './table-flow.js';
 import { kramdownFootnoteDefinition } from './footnote-syntax.js';
 import { lazyLineStop } from './lazy-lines.js';
+import { kramdownAbbreviation, kramdownAbbreviationFromMarkdown } from './abbreviation-syntax.js';
+import { kramdownDefinition } from './definition-list-syntax.js';
+import { kramdownEndOfBlock, kramdownEndOfBlockFromMarkdown } from './end-of-block.js';
+import { kramdownDefinitionFromMarkdown } from './definition-list-tree.js';
 
 // kramdown's GFM parser is not CommonMark: some remark-gfm/CommonMark constructs must go.
 
@@ -33,8 +37,8 @@ const LIST_MARKERS = [42, 43, 45, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57]; // * 
 
 export const kramdownSyntax: Extension = {
   disable: { null: DISABLED },
-  document: { ...Object.fromEntries(LIST_MARKERS.map((code) => [code, kramdownList])), 91: kramdownFootnoteDefinition },
-  flow: { 60: kramdownHtmlFlow, null: [kramdownTable, lazyLineStop] },
+  document: { ...Object.fromEntries(LIST_MARKERS.map((code) => [code, kramdownList])), 58: kramdownDefinition, 91: kramdownFootnoteDefinition },
+  flow: { 42: kramdownAbbreviation, 60: kramdownHtmlFlow, 94: kramdownEndOfBlock, null: [kramdownTable, lazyLineStop] },
 };
 
 /** Drops remark-gfm's bare-URL autolink transform, which runs on text after parsing. */
@@ -48,5 +52,5 @@ export function withoutLiteralAutolinks(extensions: Array<FromMarkdownExtension 
 export function useKramdownSyntax(processor: Processor): void {
   const data = processor.data();
   (data.micromarkExtensions ??= []).push(kramdownSyntax);
-  data.fromMarkdownExtensions = [...withoutLiteralAutolinks(data.fromMarkdownExtensions ?? []), kramdownTableFromMarkdown];
+  data.fromMarkdownExtensions = [...withoutLiteralAutolinks(data.fromMarkdownExtensions ?? []), kramdownTableFromMarkdown, kramdownAbbreviationFromMarkdown, kramdownDefinitionFromMarkdown, kramdownEndOfBlockFromMarkdown];
 }

@@ -10,7 +10,11 @@ import { kramdownCode, kramdownInlineCode } from './code-handler.js';
 import { kramdownTableHandler } from './table-handler.js';
 import { useKramdownSyntax } from './gfm-differences.js';
 import { footnoteMessage, resolveFootnotes } from './footnote-tree.js';
-import { createFootnoteRoot, footnoteSettings, kramdownFootnoteDefinition, kramdownFootnoteReference } from './footnote-handlers.js';
+import { kramdownFootnoteDefinition, kramdownFootnoteReference } from './footnote-handlers.js';
+import { buildDefinitionLists } from './definition-list-tree.js';
+import { kramdownDefinitionDescription, kramdownDefinitionList, kramdownDefinitionTerm } from './definition-list-handlers.js';
+import { kramdownEndOfBlockHandler } from './end-of-block.js';
+import { createRootHandler, kramdownAbbreviationDefinition, kramdownText } from './document-handlers.js';
 
 /**
  * kramdown's block-level syntax on top of remark-parse + remark-gfm: registers the
@@ -21,6 +25,7 @@ export function remarkKramdownBlocks(this: Processor, options: KramdownOptions) 
   useKramdownSyntax(this);
   const transforms = [remarkKramdownLists()];
   return (tree: Root, file: VFile) => {
+    buildDefinitionLists(tree, String(file));
     for (const transform of transforms) transform(tree, file);
     for (const problem of resolveFootnotes(tree)) {
       reportWarning(file, 'kramdown-footnote', problem.line, problem.column, footnoteMessage(problem));
@@ -31,12 +36,18 @@ export function remarkKramdownBlocks(this: Processor, options: KramdownOptions) 
 /** remark-rehype handlers for kramdown's block-level HTML output. */
 export function kramdownBlockHandlers(options: KramdownOptions): Partial<Handlers> {
   return {
-    root: createFootnoteRoot(() => footnoteSettings(options)) as unknown as Handlers['root'],
+    root: createRootHandler(options) as unknown as Handlers['root'],
+    text: kramdownText as Handlers['text'],
+    kramdownAbbreviationDefinition: kramdownAbbreviationDefinition as Handlers['kramdownAbbreviationDefinition'],
     list: kramdownList as Handlers['list'],
     listItem: kramdownListItem as Handlers['listItem'],
     code: kramdownCode as Handlers['code'],
     inlineCode: kramdownInlineCode as Handlers['inlineCode'],
     table: kramdownTableHandler as Handlers['table'],
+    kramdownDefinitionList: kramdownDefinitionList as Handlers['kramdownDefinitionList'],
+    kramdownDefinitionTerm: kramdownDefinitionTerm as Handlers['kramdownDefinitionTerm'],
+    kramdownDefinitionDescription: kramdownDefinitionDescription as Handlers['kramdownDefinitionDescription'],
+    kramdownEndOfBlock: kramdownEndOfBlockHandler as Handlers['kramdownEndOfBlock'],
     footnoteReference: kramdownFootnoteReference as Handlers['footnoteReference'],
     footnoteDefinition: kramdownFootnoteDefinition as Handlers['footnoteDefinition'],
   };

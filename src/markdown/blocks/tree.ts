@@ -36,3 +36,23 @@ export function forEachParentBottomUp(root: Node, visitor: (parent: Parent) => v
     }
   }
 }
+
+/** The text of a node and its descendants (values of literals, in document order). */
+export function plainText(root: Node): string {
+  let text = '';
+  forEachNodeOfAnyType(root, (node) => {
+    const value = (node as { value?: unknown }).value;
+    if (typeof value === 'string' && !(node as Partial<Parent>).children) text += value;
+  });
+  return text;
+}
+
+function forEachNodeOfAnyType(root: Node, visitor: (node: Node) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visitor(node);
+    const children = (node as Partial<Parent>).children;
+    if (children) for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
+}

@@ -1,0 +1,68 @@
+import type { Construct, State, TokenizeContext } from 'micromark-util-types';
+
+// kramdown ends a paragraph before a block attribute list line (`{: …}` or
+// `{:name: …}`), so any block may start on the line after one. micromark keeps such a
+// line inside the paragraph (the attribute step takes it out later), so constructs that
+// cannot interrupt a paragraph still start when the paragraph's last line is one.
+
+/** A block IAL or ALD line. */
+export const ATTRIBUTE_LIST_LINE = /^ {0,3}\{:(?!:|\/)(?:\\\}|[^}])+\}[ \t]*$/;
+
+/** Whether a block that cannot interrupt a paragraph may start at the current line. */
+export function mayStartBlock(context: TokenizeContext): boolean {
+  return !context.interrupt || previousLineIsAttributeList(context);
+}
+
+/** Whether the line before the current one is a block attribute list line. */
+export function previousLineIsAttributeList(context: TokenizeContext): boolean {
+  const line = previousContentLine(context);
+  return line !== undefined && ATTRIBUTE_LIST_LINE.test(line);
+}
+
+/**
+ * The text of the line before the current one: the last paragraph line in a flow
+ * tokenizer, the last line handed to the flow in the document tokenizer.
+ */
+function previousContentLine(context: TokenizeContext): string | undefined {
+  const events = context.events;
+  for (let index = events.length - 1; index >= 0; index--) {
+    const [kind, token] = events[index]!;
+    if ((token.type === 'chunkContent' || token.type === 'chunkFlow') && kind === 'exit') {
+      return context.sliceSerialize(token).replace(/\r?\n$/, '');
+    }
+    if (kind === 'enter' && token.type !== 'chunkContent' && token.type !== 'chunkFlow') continue;
+    if (token.type !== 'lineEnding' && token.type !== 'linePrefix' && token.type !== 'chunkContent' && token.type !== 'chunkFlow') {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A partial construct that succeeds when the rest of the line matches `pattern` (consuming it). */
+export function restOfLine(pattern: RegExp): Construct {
+  return {
+    partial: true,
+    tokenize(effects, ok, nok) {
+      let text = '';
+      let open = false;
+      const inside: State = (code) => {
+        if (code === null || code < -2) {
+          if (open) effects.exit('kramdownLookahead');
+          return pattern.test(text) ? ok(code) : nok(code);
+        }
+        if (!open) effects.enter('kramdownLookahead');
+        open = true;
+        effects.consume(code);
+        if (code !== -1) text += code === -2 ? '\t' : String.fromCodePoint(code);
+        return inside;
+      };
+      return inside;
+    },
+  };
+}
+
+declare module 'micromark-util-types' {
+  interface TokenTypeMap {
+    kramdownLookahead: 'kramdownLookahead';
+  }
+}

@@ -1,0 +1,40 @@
+import type { ElementContent, Root as HastRoot } from 'hast';
+import type { Root, Text } from 'mdast';
+import { defaultHandlers, type State } from 'mdast-util-to-hast';
+import type { KramdownOptions } from '../options.js';
+import { abbreviateText, collectAbbreviations, type AbbreviationMatcher } from './abbreviations.js';
+import { finishFootnotes, footnoteSettings, startFootnotes } from './footnote-handlers.js';
+import { documentOptions } from './document-options.js';
+
+// What kramdown's converter does for the document as a whole: footnotes are numbered as
+// their markers are met and printed after the content; abbreviations defined anywhere
+// apply to all text.
+
+const abbreviationMatchers = new WeakMap<State, AbbreviationMatcher>();
+
+/** Root handler: converts the document, then its footnotes. */
+export function createRootHandler(options: KramdownOptions) {
+  return (state: State, node: Root): HastRoot => {
+    const effective = documentOptions(node, options);
+    startFootnotes(state, node, footnoteSettings(effective));
+    const matcher = collectAbbreviations(node);
+    if (matcher) abbreviationMatchers.set(state, matcher);
+    const result: HastRoot = { type: 'root', children: state.wrap(state.all(node)) };
+    finishFootnotes(state, result);
+    state.patch(node, result);
+    return state.applyData(node, result) as HastRoot;
+  };
+}
+
+/** Text, with the document's abbreviations marked up. */
+export function kramdownText(state: State, node: Text): ElementContent | ElementContent[] {
+  const result = defaultHandlers.text(state, node);
+  const matcher = abbreviationMatchers.get(state);
+  if (!matcher || result.type !== 'text') return result;
+  return abbreviateText(result, matcher);
+}
+
+/** Abbreviation definitions print nothing. */
+export function kramdownAbbreviationDefinition(): undefined {
+  return undefined;
+}

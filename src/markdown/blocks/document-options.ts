@@ -1,0 +1,23 @@
+import type { Root } from 'mdast';
+import type { KramdownOptions } from '../options.js';
+
+// `{::options key="value" /}` changes kramdown options from inside a document. The
+// converter reads its options once the whole document is parsed, so for what the
+// converter decides (footnote numbering, backlinks, ids) the last value in the document
+// counts for all of it. The overrides travel on the root of that one document's tree.
+
+interface RootWithOptions extends Root {
+  data?: Root['data'] & { kramdownOptions?: Partial<KramdownOptions> };
+}
+
+/** Records option values set by the document. */
+export function setDocumentOptions(tree: Root, overrides: Partial<KramdownOptions>): void {
+  const data = ((tree as RootWithOptions).data ??= {});
+  data.kramdownOptions = { ...data.kramdownOptions, ...overrides };
+}
+
+/** The options in force for this document: the configured ones with its own overrides. */
+export function documentOptions(tree: Root, options: KramdownOptions): KramdownOptions {
+  const overrides = (tree as RootWithOptions).data?.kramdownOptions;
+  return overrides ? { ...options, ...overrides } : options;
+}

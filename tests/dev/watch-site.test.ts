@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { classifyChange } from '../../src/dev/watch-site.js';
+import { testConfig } from '../support/memory-site.js';
+
+describe('classifyChange', () => {
+  const config = testConfig({
+    root: '/site',
+    configFile: '/site/site.config.ts',
+    sourceDir: '/site/content',
+    outDir: '/site/_site',
+    layoutsDir: '/site/layouts',
+    assetsDir: '/site/assets',
+  });
+
+  test('says how much of the site a change touches', () => {
+    expect(classifyChange('/site/content/co/es/a.md', config)).toBe('content');
+    expect(classifyChange('/site/assets/images/a.png', config)).toBe('content');
+    expect(classifyChange('/site/content/_includes/note.html', config)).toBe('site-wide');
+    expect(classifyChange('/site/content/_data/phones.yml', config)).toBe('site-wide');
+    expect(classifyChange('/site/layouts/post.njk', config)).toBe('layouts');
+    expect(classifyChange('/site/site.config.ts', config)).toBe('config');
+    expect(classifyChange('/site/content/_config.yml', config)).toBe('config');
+  });
+
+  test('ignores the output, hidden folders and editor files', () => {
+    expect(classifyChange('/site/_site/co/es/a.html', config)).toBeUndefined();
+    expect(classifyChange('/site/content/.git/index', config)).toBeUndefined();
+    expect(classifyChange('/site/content/co/es/.a.md.swp', config)).toBeUndefined();
+    expect(classifyChange('/site/content/co/es/a.md~', config)).toBeUndefined();
+    expect(classifyChange('/site/README.md', config)).toBeUndefined();
+  });
+});

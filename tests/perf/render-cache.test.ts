@@ -1,0 +1,92 @@
+// The render cache reuses exactly what did not change: an include edit re-renders the
+// articles that included it, a title edit re-renders the articles listing site.pages, a
+// damaged or foreign pack is ignored, and a read-only site gets no cache at all.
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/build.js';
+import { createContext } from '../../src/commands/site-options.js';
+import { resolveConfig } from '../../src/config/resolve-config.js';
+import { hashTree, writeSite } from '../support/temp-site.js';
+
+const front = (title: string) => `---\nlayout: post\ntitle: ${title}\nlocale: [us-en]\ncategory: [wework]\n---\n\n`;
+const SITE = {
+  'content/_includes/note.html': '<p class="note">Note: {{ include.text }}</p>\n',
+  'content/us/en/with-include.md': `${front('With include')}Intro.\n\n{% include note.html text="first" %}\n`,
+  'content/us/en/plain.md': `${front('Plain')}Just *text*.\n`,
+  'content/us/en/listing.md': `${front('Listing')}{% for p in site.pages %}- {{ p.title }}\n{% endfor %}\n`,
+};
+
+let root = '';
+afterEach(() => {
+  if (root) {
+    chmodSync(root, 0o755);
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+async function buildAt(site: string, options: BuildOptions = {}, out = '_site') {
+  const config = await resolveConfig({ cwd: site, outDir: join(site, out) });
+  return build(createContext(config), {}, { workers: 1, ...options });
+}
+
+const page = (site: string, name: string, out = '_site') => readFileSync(join(site, out, `us/en/${name}.html`), 'utf8');
+const packs = (site: string) => readdirSync(join(site, '.faro-cache/render')).filter((name) => name.endsWith('.bin'));
+
+describe('the render cache', () => {
+  it('re-renders exactly the articles whose inputs changed', async () => {
+    root = writeSite(SITE);
+    const first = await buildAt(root);
+    expect(first.ok).toBe(true);
+    expect(first.renderStats).toMatchObject({ articles: 3, fromCache: 0, rendered: 3 });
+
+    const unchanged = await buildAt(root);
+    expect(unchanged.renderStats).toMatchObject({ fromCache: 3, rendered: 0 });
+
+    writeFileSync(join(root, 'content/_includes/note.html'), '<p class="note">Changed: {{ include.text }}</p>\n');
+    const includeEdit = await buildAt(root);
+    expect(includeEdit.renderStats).toMatchObject({ fromCache: 2, rendered: 1 });
+    expect(page(root, 'with-include')).toContain('Changed: first');
+
+    writeFileSync(join(root, 'content/us/en/plain.md'), `${front('Plain, renamed')}Just *text*.\n`);
+    const titleEdit = await buildAt(root);
+    // plain.md itself and listing.md (site.pages lists titles); with-include.md is untouched.
+    expect(titleEdit.renderStats).toMatchObject({ fromCache: 1, rendered: 2 });
+    expect(page(root, 'listing')).toContain('Plain, renamed');
+  });
+
+  it('gives the same output as a build without cache, and ignores damaged or foreign packs', async () => {
+    root = writeSite(SITE);
+    await buildAt(root);
+    const [pack] = packs(root);
+    const bytes = readFileSync(join(root, '.faro-cache/render', pack!));
+    // Damage one byte of the first entry's HTML and add a file that is no pack at all.
+    bytes[bytes.length - 3] ^= 0xff;
+    writeFileSync(join(root, '.faro-cache/render', pack!), bytes);
+    writeFileSync(join(root, '.faro-cache/render/pack-foreign.bin'), 'not a faro cache\n');
+
+    const notes: string[] = [];
+    const again = await buildAt(root, { onNote: (text) => notes.push(text) }, 'out-cached');
+    expect(again.ok).toBe(true);
+    expect(again.renderStats!.rendered).toBeGreaterThanOrEqual(1);
+    expect(notes.join('\n')).toMatch(/damaged or foreign/);
+    await buildAt(root, { cache: false }, 'out-plain');
+    expect(hashTree(join(root, 'out-cached'))).toBe(hashTree(join(root, 'out-plain')));
+  });
+
+  it('is not created in a read-only site folder', async () => {
+    root = writeSite(SITE);
+    const out = `${root}-out`;
+    chmodSync(root, 0o555);
+    const notes: string[] = [];
+    try {
+      const config = await resolveConfig({ cwd: root, outDir: out });
+      const result = await build(createContext(config), {}, { workers: 1, onNote: (text) => notes.push(text) });
+      expect(result.ok).toBe(true);
+      expect(existsSync(join(root, '.faro-cache'))).toBe(false);
+      expect(notes.join('\n')).toMatch(/read-only/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,94 @@
+// Odd and hostile input ends in a correct page or a clear error, in bounded time and
+// memory, never an uncaught exception. Bounds are documented in README ("Limits").
+import { describe, expect, it } from 'vitest';
+import { MemoryFileSystem } from '../../src/fs.js';
+import { renderArticle, type RenderSettings } from '../../src/render-article.js';
+import { resolveKramdownOptions } from '../../src/markdown/options.js';
+import { prepareSite } from '../../src/pipeline/prepare-site.js';
+import { renderPages } from '../../src/pipeline/render-pages.js';
+import { memoryContext } from '../support/memory-site.js';
+
+const settings: RenderSettings = {
+  site: { title: 'T' },
+  kramdown: resolveKramdownOptions(undefined),
+  fs: new MemoryFileSystem({}),
+  includesDir: '_includes',
+};
+const render = (body: string) =>
+  renderArticle({ file: 'a.md', source: body, body, bodyOffset: 0, isMarkdown: true, page: {} }, settings);
+
+const front = '---\ntitle: T\nlocale: [us-en]\ncategory: [wework]\n---\n';
+
+describe('odd encodings and shapes', () => {
+  it('reads a UTF-8 BOM, CRLF and CR line endings like LF', () => {
+    const context = memoryContext({
+      'us/en/bom.md': '\uFEFF' + front + '\n## Título\n',
+      'us/en/crlf.md': front.replace(/\n/g, '\r\n') + '\r\n## Título\r\n',
+    });
+    const site = prepareSite(context);
+    const pages = renderPages(site.pages, site.settings, context);
+    expect(pages.map((p) => [p.sourcePath, p.title])).toEqual([
+      ['us/en/bom.md', 'T'],
+      ['us/en/crlf.md', 'T'],
+    ]);
+    for (const page of pages) expect(page.html).toContain('<h2 id="título">Título</h2>');
+    expect(context.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('copies binary and empty files as static files and renders front-matter-only pages', () => {
+    const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0xff, 0xfe]);
+    const fs = new MemoryFileSystem({ 'us/en/image.md': binary, 'us/en/empty.md': '', 'us/en/only.md': front });
+    const context = { ...memoryContext({}), fs };
+    const site = prepareSite(context);
+    expect(site.staticFiles.map((f) => f.sourcePath)).toEqual(['us/en/empty.md', 'us/en/image.md']);
+    const pages = renderPages(site.pages, site.settings, context);
+    expect(pages.map((p) => [p.sourcePath, p.html])).toEqual([['us/en/only.md', '']]);
+  });
+
+  it('survives invalid UTF-8 in an article', () => {
+    const bytes = new TextEncoder().encode(front + '\nHola \u0000 mundo\n');
+    const withInvalid = new Uint8Array([...bytes, 0xc3, 0x28, 0x0a]);
+    const context = { ...memoryContext({}), fs: new MemoryFileSystem({ 'us/en/bad.md': withInvalid }) };
+    const site = prepareSite(context);
+    const [page] = renderPages(site.pages, site.settings, context);
+    expect(page?.html).toContain('Hola');
+    expect(page?.html).toContain('\uFFFD');
+  });
+});
+
+describe('bounded time on large and deep input', () => {
+  it('renders a 10 MB article', () => {
+    const paragraph = 'Lorem ipsum *dolor* sit [amet](https://example.com), "consectetur" -- adipiscing.\n\n';
+    const body = paragraph.repeat(Math.ceil((10 * 1024 * 1024) / paragraph.length));
+    const result = render(body);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.html.length).toBeGreaterThan(10 * 1024 * 1024);
+  }, 300_000);
+
+  it('reports 10,000 nested blockquotes as an error instead of crashing', () => {
+    const result = render('>'.repeat(10_000) + ' deep\n');
+    const ok = result.diagnostics.length === 0 && result.html.includes('deep');
+    const reported = result.diagnostics.some((d) => d.severity === 'error' && /nests too deeply/.test(d.message));
+    expect(ok || reported).toBe(true);
+  }, 120_000);
+
+  it('reports 10,000 nested lists as an error instead of crashing', () => {
+    const body = Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i * 2)}- item`).join('\n');
+    const result = render(body);
+    const ok = result.diagnostics.length === 0 && result.html.includes('item');
+    const reported = result.diagnostics.some((d) => d.severity === 'error');
+    expect(ok || reported).toBe(true);
+  }, 120_000);
+
+  it('renders 100,000 headings with unique ids', () => {
+    const body = Array.from({ length: 100_000 }, (_, i) => `## Section ${i % 10}\n`).join('\n');
+    const result = render(body);
+    expect(result.headings).toHaveLength(100_000);
+    expect(new Set(result.headings.map((h) => h.id)).size).toBe(100_000);
+  }, 300_000);
+
+  it('refuses a Liquid loop over a huge range with a clear error', () => {
+    const result = render('{% for i in (1..1000000000) %}x{% endfor %}');
+    expect(result.diagnostics).toMatchObject([{ severity: 'error', file: 'a.md', line: 1 }]);
+  });
+});
