@@ -5,14 +5,14 @@ import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { applyLayouts, type LayoutContext } from './pipeline/apply-layouts.js';
 import { prepareSite, type PreparedSite } from './pipeline/prepare-site.js';
 import { renderPages, renderPagesInParallel, type RenderStats } from './pipeline/render-pages.js';
-import { defaultWorkerCount, RenderPool } from './pipeline/render-pool.js';
+import { defaultWorkerCount, MIN_PARALLEL_ARTICLES, RenderPool } from './pipeline/render-pool.js';
 import { ArticleCache } from './cache/article-cache.js';
 import { locateCache } from './cache/cache-dir.js';
 import { RenderCache } from './cache/render-cache.js';
 import type { BuildContext, OutputFile, Page, RenderedPage } from './pipeline/types.js';
 import type { RenderSettings } from './render-article.js';
 import { copyFolder, copyStaticFiles, writeFiles } from './pipeline/write-output.js';
-import { outputState, unchangedBuild, writeOutput, type OutputState, type SiteFiles } from './cache/incremental-output.js';
+import { OutputSession, outputState, unchangedBuild, writeOutput, type OutputState, type SiteFiles } from './cache/incremental-output.js';
 import { buildSiteModel, type SiteModel } from './site/site-model.js';
 import { feedFiles } from './site/feed.js';
 import { imageSizeLookup } from './site/image-size.js';
@@ -61,6 +61,13 @@ export interface BuildOptions {
   parallelThreshold?: number;
 }
 
+/** What build() passes on to generateSiteInParallel. */
+interface InternalOptions extends BuildOptions {
+  cacheDir?: string;
+  /** Files in the source folder, when known: decides whether to start workers before reading. */
+  sourceFiles?: number;
+}
+
 export function generateSite(context: BuildContext, stages: StageOverrides = {}): GeneratedSite {
   const site = prepareSite(context);
   const articles = (stages.renderPages ?? renderPages)(site.pages, site.settings, context);
@@ -75,13 +82,16 @@ export function generateSite(context: BuildContext, stages: StageOverrides = {})
 export async function generateSiteInParallel(
   context: BuildContext,
   stages: StageOverrides,
-  options: BuildOptions & { cacheDir?: string },
+  options: InternalOptions,
+  sink?: (file: OutputFile) => void,
 ): Promise<GeneratedSite & { renderStats?: RenderStats }> {
   if (stages.renderPages) return generateSite(context, stages);
   const workers = Math.max(1, options.workers ?? defaultWorkerCount());
   const store = options.cacheDir ? RenderCache.load(join(options.cacheDir, 'render')) : undefined;
   if (store?.discarded) options.onNote?.(`cache: ${store.discarded} damaged or foreign entries ignored`);
-  let pool = workers > 1 && !store?.size ? RenderPool.start(workers) : undefined;
+  const threshold = options.parallelThreshold ?? MIN_PARALLEL_ARTICLES;
+  const early = workers > 1 && !store?.size && (options.sourceFiles ?? 0) >= threshold;
+  let pool = early ? RenderPool.start(workers) : undefined;
   try {
     const timer = stageTimer();
     const site = prepareSite(context);
@@ -98,7 +108,7 @@ export async function generateSiteInParallel(
     await pool?.close();
     pool = undefined;
     store?.save();
-    const assembled = assembleSite(context, site, articles, stages);
+    const assembled = assembleSite(context, site, articles, stages, sink);
     options.onNote?.(
       `read ${prepared} s; rendered ${stats.articles} articles in ${rendered} s (${stats.fromCache} from cache, ${stats.inWorkers} in ${poolSize} workers); layouts ${timer()} s`,
     );
@@ -119,19 +129,33 @@ function stageTimer(): () => string {
   };
 }
 
-/** Stages 6–7 of a site whose articles are rendered: model, views, layouts, sitemap, feeds. */
-export function assembleSite(context: BuildContext, site: PreparedSite, articles: RenderedPage[], stages: StageOverrides = {}): GeneratedSite {
+/** Views laid out per call when the files stream to a sink (bounds the pages held in memory). */
+const LAYOUT_CHUNK = 1000;
+
+/**
+ * Stages 6–7 of a site whose articles are rendered: model, views, layouts, sitemap, feeds.
+ * With a `sink`, every file goes to it as soon as it is laid out and `files` stays empty.
+ */
+export function assembleSite(
+  context: BuildContext,
+  site: PreparedSite,
+  articles: RenderedPage[],
+  stages: StageOverrides = {},
+  sink?: (file: OutputFile) => void,
+): GeneratedSite {
   const model = buildSiteModel(site.config, articles, context.filters.locales);
   const views = siteViews(model, articles, loadUiStrings(site.config.layoutsDir), {
     imageSize: imageSizeLookup(site.config, site.staticFiles),
     diagnostics: context.diagnostics,
   });
   const sources = new Map(site.pages.map((p) => [p.sourcePath, { source: p.source, bodyOffset: p.bodyOffset }]));
-  const files: OutputFile[] = [
-    ...(stages.applyLayouts ?? applyLayouts)(views, { ...context, config: site.config, sources }),
-    ...sitemapFiles(model, views),
-    ...feedFiles(model),
-  ];
+  const layOut = (list: View[]) => (stages.applyLayouts ?? applyLayouts)(list, { ...context, config: site.config, sources });
+  if (sink) {
+    for (let start = 0; start < views.length; start += LAYOUT_CHUNK) layOut(views.slice(start, start + LAYOUT_CHUNK)).forEach(sink);
+    [...sitemapFiles(model, views), ...feedFiles(model)].forEach(sink);
+    return { site, articles, model, views, files: [] };
+  }
+  const files: OutputFile[] = [...layOut(views), ...sitemapFiles(model, views), ...feedFiles(model)];
   return { site, articles, model, views, files };
 }
 
@@ -186,7 +210,15 @@ export async function build(
   state: OutputState = openOutputState(context, options),
 ): Promise<BuildResult> {
   const started = performance.now();
-  const generated = await generateSiteInParallel(context, stages, { ...options, cacheDir: state.cacheDir });
+  // Without stage overrides nobody needs the files in memory: they go to disk as laid out.
+  const session = stages.renderPages || stages.applyLayouts ? undefined : new OutputSession(state);
+  let generated: Awaited<ReturnType<typeof generateSiteInParallel>>;
+  try {
+    generated = await generateSiteInParallel(context, stages, { ...options, cacheDir: state.cacheDir, sourceFiles: state.sourceFiles }, session && ((file) => session.file(file.path, file.content)));
+  } catch (error) {
+    session?.abort();
+    throw error;
+  }
   const { model, views } = generated;
   const result = (ok: boolean, searchSeconds = 0): BuildResult => ({
     ok,
@@ -198,11 +230,16 @@ export async function build(
     generated,
     renderStats: generated.renderStats,
   });
-  if (hasErrors(context.diagnostics)) return result(false);
+  if (hasErrors(context.diagnostics)) {
+    session?.abort();
+    return result(false);
+  }
 
   const summary = { pages: views.length, locales: model.locales.length, warnings: context.diagnostics };
   const volatile = (generated.renderStats?.volatile ?? 1) > 0;
-  const report = await writeOutput(siteFiles(generated), state, summary, volatile);
+  const report = session
+    ? await session.finish(siteFiles(generated), summary, volatile)
+    : await writeOutput(siteFiles(generated), state, summary, volatile);
   options.onNote?.(
     `wrote ${report.written} files, linked ${report.linked} unchanged ones; search index ${report.searchReused ? 'reused' : `built in ${report.searchSeconds.toFixed(2)} s`}`,
   );

@@ -3,6 +3,7 @@
 // and be cached by content hash.
 import type { Diagnostic } from './diagnostics.js';
 import { lineAt, MarkdownError } from './diagnostics.js';
+import { MAX_MARKDOWN_BYTES, MAX_NESTING_DEPTH, nestingDepth } from './limits.js';
 import type { SiteFileSystem } from './fs.js';
 import { renderLiquid, type LiquidContext } from './liquid/render-liquid.js';
 import type { KramdownOptions } from './markdown/options.js';
@@ -72,6 +73,11 @@ export function renderArticle(input: ArticleInput, settings: RenderSettings): Re
   if (!input.isMarkdown) {
     return { html: liquid.output, headings: [], links: [], diagnostics: liquid.diagnostics };
   }
+  const tooLarge = limitProblem(liquid.output);
+  if (tooLarge) {
+    const failure = new MarkdownError(tooLarge, { file: input.file, line: input.bodyOffset + 1, source: input.source });
+    return { html: '', headings: [], links: [], diagnostics: [...liquid.diagnostics, failure.toDiagnostic()] };
+  }
   let markdown: ReturnType<typeof renderMarkdown>;
   try {
     markdown = renderMarkdown(liquid.output, settings.kramdown);
@@ -104,4 +110,16 @@ export function renderArticle(input: ArticleInput, settings: RenderSettings): Re
       })),
     ],
   };
+}
+
+function limitProblem(markdown: string): string | undefined {
+  const bytes = Buffer.byteLength(markdown, 'utf8');
+  if (bytes > MAX_MARKDOWN_BYTES) {
+    return `the article is ${(bytes / 1048576).toFixed(1)} MiB of Markdown; the limit is ${MAX_MARKDOWN_BYTES / 1048576} MiB (split it)`;
+  }
+  const depth = nestingDepth(markdown);
+  if (depth > MAX_NESTING_DEPTH) {
+    return `lists or blockquotes nest more than ${MAX_NESTING_DEPTH} levels deep; flatten them`;
+  }
+  return undefined;
 }

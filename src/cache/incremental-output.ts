@@ -21,6 +21,8 @@ export interface OutputState {
   previous?: OutputManifest;
   /** Fingerprint of the inputs, taken before the build read them. */
   inputs: string;
+  /** Files in the source folder (counted with the fingerprint; undefined without a cache). */
+  sourceFiles?: number;
 }
 
 /** What the last build of this output said, replayed when nothing changed. */
@@ -35,12 +37,8 @@ type ManifestWithSummary = OutputManifest & { summary?: BuildSummary };
 export function outputState(config: ResolvedConfig, filters: BuildFilters, cacheDir: string | undefined): OutputState {
   const outDir = config.outDir;
   if (!cacheDir) return { outDir, inputs: '' };
-  return {
-    outDir,
-    cacheDir,
-    previous: loadManifest(cacheDir, outDir),
-    inputs: inputFingerprint({ config, filters, ignore: [outDir, cacheDir] }),
-  };
+  const inputs = inputFingerprint({ config, filters, ignore: [outDir, cacheDir] });
+  return { outDir, cacheDir, previous: loadManifest(cacheDir, outDir), inputs: inputs.hash, sourceFiles: inputs.sourceFiles };
 }
 
 /** The previous build's summary when its inputs are the current ones and its output is intact. */

@@ -99,7 +99,7 @@ export interface InputRequest {
  * the config file, every file of the source folder (but its excluded folders, the output
  * and the cache), the layouts and the assets.
  */
-export function inputFingerprint({ config, filters, ignore }: InputRequest): string {
+export function inputFingerprint({ config, filters, ignore }: InputRequest): { hash: string; sourceFiles: number } {
   const hash = createHash('sha1');
   hash.update(faroFingerprint());
   hash.update(stableJson(config));
@@ -107,13 +107,15 @@ export function inputFingerprint({ config, filters, ignore }: InputRequest): str
   hash.update(process.env.JEKYLL_ENV ?? '');
   if (config.configFile) hashTree(hash, config.configFile, [], []);
   const excludes = config.exclude.filter((pattern) => !config.include.includes(pattern));
-  hashTree(hash, config.sourceDir, [...ignore, join(config.sourceDir, '.git')], excludes);
+  const sourceFiles = hashTree(hash, config.sourceDir, [...ignore, join(config.sourceDir, '.git')], excludes);
   hashTree(hash, config.layoutsDir, [], []);
   if (config.assetsDir) hashTree(hash, config.assetsDir, [], []);
-  return hash.digest('hex');
+  return { hash: hash.digest('hex'), sourceFiles };
 }
 
-function hashTree(hash: ReturnType<typeof createHash>, root: string, ignore: string[], excludes: string[]): void {
+/** Hashes the tree below `root`; returns how many files it holds. */
+function hashTree(hash: ReturnType<typeof createHash>, root: string, ignore: string[], excludes: string[]): number {
+  let files = 0;
   const walk = (abs: string, rel: string): void => {
     if (ignore.some((path) => abs === path || abs.startsWith(path + sep))) return;
     if (rel && excludes.length && matchesAny(rel, excludes)) return;
@@ -130,10 +132,12 @@ function hashTree(hash: ReturnType<typeof createHash>, root: string, ignore: str
       for (const name of readdirSync(abs).sort()) walk(join(abs, name), rel ? `${rel}/${name}` : name);
       return;
     }
+    files++;
     hash.update(`${rel}\0${stat.size}\0`);
     if (stat.size <= HASHED_SIZE) hash.update(readFileSync(abs));
     else hash.update(String(stat.mtimeMs));
     hash.update('\n');
   };
   walk(root, '');
+  return files;
 }

@@ -51,7 +51,9 @@ function linkProblem(
   config: ResolvedConfig,
   self: { outputPath: string; ids: Set<string> },
 ): Problem | undefined {
-  const url = reference.url;
+  // The site's own absolute URLs (`https://help.example.com/co/es/a`) are internal links too.
+  const own = config.url && (reference.url === config.url || reference.url.startsWith(`${config.url}/`));
+  const url = own ? reference.url.slice(config.url.length) || '/' : reference.url;
   if (url === '' || SCHEME.test(url) || url.startsWith('//')) return undefined;
   const hashAt = url.indexOf('#');
   const fragment = hashAt === -1 ? '' : safeDecode(url.slice(hashAt + 1));

@@ -25,8 +25,6 @@ export const devCommand: Command = {
     const port = Number(portText);
     if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
     const host = stringOption(values, 'host') ?? '127.0.0.1';
-    // Load once up front so a broken config is reported before anything starts.
-    await loadSiteConfig(values, io);
     let progress = progressLine(io, 'faro dev: rendering');
     const server = await startDevServer({
       loadConfig: () => loadSiteConfig(values, io),

@@ -77,16 +77,21 @@ export class DevBuilder {
       applyLayouts: (views, ctx) => this.layOutChanged(views, ctx, fresh),
     };
     if (full) {
-      const result = await build(context, stages);
+      // Nothing in memory yet: the build's own render stage (disk cache, worker threads) is
+      // quicker; the plain layout stage is named so that the files stay in memory.
+      const cold = this.renders.size === 0;
+      const result = await build(context, cold ? { applyLayouts } : stages);
       if (!result.ok) return this.failed(result.diagnostics, started, fresh.size);
+      if (cold) this.adopt(result.generated, result.diagnostics);
       this.remember(result.generated);
       this.hasOutput = true;
-      return { ok: true, diagnostics: result.diagnostics, full, rendered: fresh.size, written: result.generated.files.length, removed: 0, seconds: seconds(started) };
+      const rendered = cold ? result.generated.articles.length : fresh.size;
+      return { ok: true, diagnostics: unique(result.diagnostics), full, rendered, written: result.generated.files.length, removed: 0, seconds: seconds(started) };
     }
     const generated = generateSite(context, stages);
-    if (hasErrors(context.diagnostics)) return this.failed(context.diagnostics, started, fresh.size);
+    if (hasErrors(context.diagnostics)) return this.failed(unique(context.diagnostics), started, fresh.size);
     const { written, removed } = this.writeChanges(generated);
-    return { ok: true, diagnostics: context.diagnostics, full, rendered: fresh.size, written, removed, seconds: seconds(started) };
+    return { ok: true, diagnostics: unique(context.diagnostics), full, rendered: fresh.size, written, removed, seconds: seconds(started) };
   }
 
   /** Pagefind over the served folder again (after incremental writes). */
@@ -120,11 +125,24 @@ export class DevBuilder {
       context.diagnostics.push(...cached.diagnostics);
       if (cached.rendered) out.push(cached.rendered);
     }
-    const metadata = JSON.stringify(out.map((a) => [a.sourcePath, a.url, a.title, a.date, a.tags, a.categories, a.locale, a.layout, a.translationKey]));
+    const metadata = metadataOf(out);
     // Titles, dates and tags of every article appear on the others' pages (related, next, translations).
     if (metadata !== this.lastMetadata) this.layouts.clear();
     this.lastMetadata = metadata;
     return out;
+  }
+
+  /** Takes the articles and pages of a whole build as the starting point of the next ones. */
+  private adopt(generated: GeneratedSite, diagnostics: Diagnostic[]): void {
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    this.renders.clear();
+    for (const article of generated.articles) {
+      this.renders.set(article.sourcePath, { source: article.source, rendered: article, diagnostics: byFile.get(article.sourcePath) ?? [] });
+    }
+    this.layouts.clear();
+    for (const file of generated.files) this.layouts.set(file.path, file);
+    this.lastMetadata = metadataOf(generated.articles);
   }
 
   private layOutChanged(views: View[], context: LayoutContext, fresh: Set<string>): OutputFile[] {
@@ -162,6 +180,8 @@ export class DevBuilder {
   private writeChanges(generated: GeneratedSite): { written: number; removed: number } {
     const outDir = this.config.outDir;
     const changedFiles = generated.files.filter((file) => !sameContent(this.written.get(file.path), file.content));
+    // Unlinked first: a file of the output may be a hard link shared with an older build.
+    for (const file of changedFiles) rmSync(join(outDir, file.path), { force: true });
     writeFiles(outDir, changedFiles);
     const current = new Set(generated.files.map((f) => f.path));
     let removed = 0;
@@ -174,12 +194,14 @@ export class DevBuilder {
     const sources = this.copySources(generated);
     const { site } = generated;
     const changedStatic = site.staticFiles.filter((f) => sources.get(f.outputPath) !== this.copied.get(f.outputPath));
+    for (const file of changedStatic) rmSync(join(outDir, file.outputPath), { force: true });
     copyStaticFiles(outDir, changedStatic);
     let copiedAssets = 0;
     for (const [path, signature] of sources) {
       if (!path.startsWith('assets/') || !site.config.assetsDir || signature === this.copied.get(path)) continue;
       if (site.staticFiles.some((f) => f.outputPath === path)) continue;
       mkdirSync(dirname(join(outDir, path)), { recursive: true });
+      rmSync(join(outDir, path), { force: true });
       copyFileSync(join(site.config.assetsDir, path.slice('assets/'.length)), join(outDir, path));
       copiedAssets++;
     }
@@ -195,6 +217,19 @@ export class DevBuilder {
     for (const [path, signature] of sources) this.copied.set(path, signature);
     return { written: changedFiles.length + changedStatic.length + copiedAssets, removed };
   }
+}
+
+function metadataOf(articles: RenderedPage[]): string {
+  return JSON.stringify(articles.map((a) => [a.sourcePath, a.url, a.title, a.date, a.tags, a.categories, a.locale, a.layout, a.translationKey]));
+}
+
+/** Build diagnostics once each (cached pages bring theirs back with every build). */
+function unique(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 function sameContent(a: OutputFile['content'] | undefined, b: OutputFile['content']): boolean {

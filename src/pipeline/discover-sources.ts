@@ -11,7 +11,7 @@ export interface DiscoveredSources {
 }
 
 const POST_NAME = /^\d{2,4}-\d{1,2}-\d{1,2}-.+\.[^.]+$/;
-const FRONT_MATTER_START = /^(\uFEFF)?---[ \t]*\r?\n/;
+const FRONT_MATTER_START = /^(\uFEFF)?---[ \t]*(\r\n|\r|\n)/;
 
 export function discoverSources(context: BuildContext): DiscoveredSources {
   const { fs, config } = context;
@@ -30,7 +30,8 @@ export function discoverSources(context: BuildContext): DiscoveredSources {
       if (kind === 'static') staticFiles.push({ sourcePath: entry.path, outputPath: entry.path, fs });
       continue;
     }
-    const source = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    // Lone CR line endings (old Mac editors) read like LF, so such an article is not lost.
+    const source = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n');
     pages.push({ sourcePath: entry.path, kind: kind === 'static' ? 'page' : kind, source, isMarkdown });
   }
   for (const path of fs.refusedEntries?.() ?? []) {

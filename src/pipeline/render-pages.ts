@@ -5,6 +5,7 @@
 // are enough of them to be worth it.
 import { serialize } from 'node:v8';
 import { ArticleCache } from '../cache/article-cache.js';
+import { COLLECTION_KEYS, siteKeysIn } from '../cache/dependencies.js';
 import { NodeFileSystem } from '../fs.js';
 import type { ArticleInput, RenderSettings } from '../render-article.js';
 import { pageVariables } from './liquid-variables.js';
@@ -62,7 +63,8 @@ export async function renderPagesInParallel(
   const pool = enough && settings.fs instanceof NodeFileSystem ? options.pool?.() : undefined;
   if (pool && settings.fs instanceof NodeFileSystem) {
     try {
-      const payload: WorkerSettings = { root: settings.fs.root, site: settings.site, kramdown: settings.kramdown, includesDir: settings.includesDir, record };
+      const site = siteForWorkers(settings, plan.tasks);
+      const payload: WorkerSettings = { root: settings.fs.root, site, kramdown: settings.kramdown, includesDir: settings.includesDir, record };
       pool.configure(serialize(payload));
       await pool.run(plan.tasks, (index, output) => {
         plan.complete(index, output);
@@ -132,4 +134,22 @@ function planRender(pages: Page[], cache: ArticleCache | undefined, context: Bui
       return rendered;
     },
   };
+}
+
+/**
+ * The `site` the workers need: without the collections (every page's drop, its body
+ * included) that no article to render and no include mentions, so each worker does not hold
+ * a copy of the whole site. `include_relative` can read any file: then everything goes.
+ */
+function siteForWorkers(settings: RenderSettings, tasks: RenderTask[]): Record<string, unknown> {
+  const keys = new Set<string>();
+  for (const task of tasks) {
+    if (task.input.body.includes('include_relative')) return settings.site;
+    siteKeysIn(task.input.body, keys);
+  }
+  for (const entry of settings.fs.listFiles(settings.includesDir)) siteKeysIn(settings.fs.readText(entry.path) ?? '', keys);
+  if (keys.has('*')) return settings.site;
+  const site: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(settings.site)) if (!COLLECTION_KEYS.includes(name) || keys.has(name)) site[name] = value;
+  return site;
 }

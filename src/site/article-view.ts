@@ -82,13 +82,63 @@ export function articleView(
   };
 }
 
-/** Articles of the locale sharing the most tags with this one (ties by title). */
+// Choosing related articles must stay linear in the locale's size: articles are grouped once
+// per locale by their exact tag list, and the ranking is computed once per distinct tag list
+// over the groups (only the first few of each group, in title order, can make the top).
+interface RankedGroups {
+  groups: { tags: string[]; members: RenderedPage[] }[];
+  rank: Map<RenderedPage, number>;
+  top: Map<string, { a: RenderedPage; shared: number }[]>;
+}
+const rankedGroups = new WeakMap<RenderedPage[], RankedGroups>();
+
+function groupsOf(articles: RenderedPage[]): RankedGroups {
+  let ranked = rankedGroups.get(articles);
+  if (!ranked) {
+    const ordered = [...articles].sort((x, y) => x.title.localeCompare(y.title) || x.url.localeCompare(y.url));
+    const byTags = new Map<string, { tags: string[]; members: RenderedPage[] }>();
+    for (const a of ordered) {
+      const key = JSON.stringify(a.tags);
+      const group = byTags.get(key) ?? { tags: a.tags, members: [] };
+      group.members.push(a);
+      byTags.set(key, group);
+    }
+    ranked = { groups: [...byTags.values()], rank: new Map(ordered.map((a, i) => [a, i])), top: new Map() };
+    rankedGroups.set(articles, ranked);
+  }
+  return ranked;
+}
+
+/** Articles of the locale sharing the most tags with this one (ties by title, then URL). */
 export function relatedArticles(localeModel: LocaleModel, article: RenderedPage, limit = RELATED_LIMIT): RenderedPage[] {
-  return localeModel.articles
-    .filter((a) => a !== article)
-    .map((a) => ({ a, shared: a.tags.filter((t) => article.tags.includes(t)).length }))
-    .filter((x) => x.shared > 0)
-    .sort((x, y) => y.shared - x.shared || x.a.title.localeCompare(y.a.title) || x.a.url.localeCompare(y.a.url))
+  if (article.tags.length === 0 || limit <= 0) return [];
+  const { groups, rank, top } = groupsOf(localeModel.articles);
+  const key = `${limit}\0${JSON.stringify(article.tags)}`;
+  let best = top.get(key);
+  if (!best) {
+    // The best `limit + 1` (the article itself may be among them), most shared tags first.
+    const tags = new Set(article.tags);
+    const ranking: { a: RenderedPage; shared: number }[] = [];
+    const before = (x: { a: RenderedPage; shared: number }, y: { a: RenderedPage; shared: number }) =>
+      x.shared > y.shared || (x.shared === y.shared && rank.get(x.a)! < rank.get(y.a)!);
+    for (const group of groups) {
+      let shared = 0;
+      for (const tag of group.tags) if (tags.has(tag)) shared++;
+      if (shared === 0) continue;
+      for (const a of group.members.slice(0, limit + 1)) {
+        const candidate = { a, shared };
+        if (ranking.length > limit && !before(candidate, ranking[limit]!)) break;
+        let at = ranking.length;
+        while (at > 0 && before(candidate, ranking[at - 1]!)) at--;
+        ranking.splice(at, 0, candidate);
+        if (ranking.length > limit + 1) ranking.pop();
+      }
+    }
+    best = ranking;
+    top.set(key, best);
+  }
+  return best
+    .filter((x) => x.a !== article && x.a.sourcePath !== article.sourcePath)
     .slice(0, limit)
     .map((x) => x.a);
 }

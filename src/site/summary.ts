@@ -2,7 +2,22 @@
 // of its first non-empty paragraph, cut at a word boundary.
 const PARAGRAPH = /<p\b[^>]*>([\s\S]*?)<\/p>/gi;
 
+// Listings show each article several times (category, tags, recent): summarise each body once.
+const summaries = new Map<string, string>();
+const MAX_REMEMBERED = 50_000;
+
 export function summaryOf(html: string, maxLength = 160): string {
+  if (maxLength !== 160) return summarise(html, maxLength);
+  let summary = summaries.get(html);
+  if (summary === undefined) {
+    if (summaries.size >= MAX_REMEMBERED) summaries.clear();
+    summary = summarise(html, maxLength);
+    summaries.set(html, summary);
+  }
+  return summary;
+}
+
+function summarise(html: string, maxLength: number): string {
   for (const match of html.matchAll(PARAGRAPH)) {
     const text = plainText(match[1]!);
     if (text) return truncate(text, maxLength);

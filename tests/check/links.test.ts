@@ -39,6 +39,14 @@ describe('broken-link', () => {
     expect(findingsOf(report, 'broken-link')[0]!.message).toContain("leaves the site's baseurl /ayuda");
   });
 
+  test("the site's own absolute URLs are checked like internal links", () => {
+    const report = checkSite({
+      'co/es/buzon.md': target,
+      'co/es/a.md': page('co-es', 'A', '[1](https://help.example.com/co/es/buzon) [2](https://help.example.com/co/es/nada) [3](https://other.example.com/co/es/nada)\n'),
+    });
+    expect(placesOf(report, 'broken-link')).toEqual(['co/es/a.md:8:47']);
+  });
+
   test('an address without https:// is a broken relative link, with a hint', () => {
     const report = checkSite({ 'co/es/a.md': page('co-es', 'A', 'Entra en [office.ooma.com](office.ooma.com).\n') });
     const [finding] = findingsOf(report, 'broken-link');

@@ -8,18 +8,33 @@ import { reportWarning } from '../result-data.js';
 
 const RULE = 'kramdown-ial';
 
+type Warn = (site: AttributeSite, message: string) => void;
+
 /**
- * Applies every ALD, block IAL, span IAL and header `{#id}` of a document once all ALDs
- * are known, writing the attributes kramdown would put on each element.
+ * First half: ALDs, block IALs and header `{#id}`s, which also end paragraphs where
+ * kramdown does (so it must run before span-level parsing). Returns the ALDs found.
  */
-export function applyAttributeLists(tree: Root, source: string, warn: (site: AttributeSite, message: string) => void): void {
+export function applyBlockAttributeLists(tree: Root, source: string, warn: Warn): Map<string, AttributeList> {
   const definitions = new Map<string, AttributeList>();
   collectBlockAttributes(tree, { source, definitions, warn });
+  return definitions;
+}
+
+/**
+ * Second half, once the span elements exist: span IALs, then every attribute list is
+ * resolved against all ALDs and written as the attributes kramdown puts on each element.
+ */
+export function applySpanAttributeLists(tree: Root, source: string, definitions: Map<string, AttributeList>, warn: Warn): void {
   collectSpanAttributes(tree, { source, warn });
   resolveAll(tree, definitions, warn);
 }
 
-function resolveAll(node: Nodes, definitions: Map<string, AttributeList>, warn: (site: AttributeSite, message: string) => void): void {
+/** Both halves, for a tree whose span elements are already final. */
+export function applyAttributeLists(tree: Root, source: string, warn: Warn): void {
+  applySpanAttributeLists(tree, source, applyBlockAttributeLists(tree, source, warn), warn);
+}
+
+function resolveAll(node: Nodes, definitions: Map<string, AttributeList>, warn: Warn): void {
   const data = (node as { data?: KramdownNodeData }).data;
   if (data && (data.kramdownIal || data.kramdownHeaderId !== undefined)) {
     const attributes = new Map<string, string>();

@@ -66,3 +66,22 @@ declare module 'micromark-util-types' {
     kramdownLookahead: 'kramdownLookahead';
   }
 }
+
+// micromark first checks whether a construct interrupts the open paragraph, closes the
+// paragraph, then tokenizes the construct for real, no longer interrupting. A decision
+// that depends on the paragraph is taken in the first pass and remembered per line.
+const approvals = new WeakMap<object, Map<string, Set<number>>>();
+
+/** Remembers that construct `key` may start at the current line. */
+export function approveLine(context: TokenizeContext, key: string): void {
+  let byKey = approvals.get(context.parser);
+  if (!byKey) approvals.set(context.parser, (byKey = new Map()));
+  let lines = byKey.get(key);
+  if (!lines) byKey.set(key, (lines = new Set()));
+  lines.add(context.now().line);
+}
+
+/** Whether construct `key` was approved for the current line. */
+export function isApprovedLine(context: TokenizeContext, key: string): boolean {
+  return approvals.get(context.parser)?.get(key)?.has(context.now().line) ?? false;
+}

@@ -1,10 +1,17 @@
-import type { Element } from 'hast';
-import type { Code, InlineCode } from 'mdast';
+import type { Element, ElementContent, Properties } from 'hast';
+import type { Code, InlineCode, Root } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
+import type { Node, Parent } from 'unist';
 
 // Jekyll's kramdown + rouge wraps every code block (fenced or indented) the same way; a
 // block without a language is highlighted as `plaintext`. Highlighting spans are left
 // out: the text is what counts, and rouge's tokens are rouge's business.
+//
+// The language comes from the fence, else from a `language-…` class given by an IAL;
+// the other IAL classes stay, between the language class and `highlighter-rouge`.
+// kramdown indents its HTML by two spaces per nesting level and puts that indentation
+// before the wrapper's closing tag, inside the wrapper: it is kept, as Jekyll's
+// output has it.
 
 /** Language of a fence info string as kramdown-parser-gfm reads it: first word, no `?query`. */
 export function fenceLanguage(info: string | null | undefined): string | undefined {
@@ -13,20 +20,66 @@ export function fenceLanguage(info: string | null | undefined): string | undefin
   return language ? language : undefined;
 }
 
+const depths = new WeakMap<State, WeakMap<Node, number>>();
+
+/**
+ * Records how deep each code block sits in kramdown's output (footnote content is
+ * printed three levels down, in the footnotes' list). Call from the root handler.
+ */
+export function measureCodeDepths(state: State, tree: Root): void {
+  const found = new WeakMap<Node, number>();
+  const stack: Array<[Node, number]> = [[tree, -1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node.type === 'code') found.set(node, depth);
+    const children = (node as Partial<Parent>).children;
+    if (!children) continue;
+    const childDepth = node.type === 'footnoteDefinition' ? 3 : node.type === 'paragraph' || node.type === 'heading' ? depth : depth + 1;
+    for (const child of children) stack.push([child, childDepth]);
+  }
+  depths.set(state, found);
+}
+
+/**
+ * The wrapper's classes as kramdown computes them: the first `language-…` class (the
+ * fence's, else an IAL's) names the language and is taken out; `highlighter-rouge` is
+ * appended; then a leading `language-…` class is replaced by the language's, or the
+ * language's class is put first.
+ */
+export function codeClasses(fenced: string | undefined, ialClasses: string[]): string[] {
+  const classes = [...(fenced ? [`language-${fenced}`] : []), ...ialClasses];
+  const index = classes.findIndex((name) => name.startsWith('language-'));
+  const language = index >= 0 ? classes.splice(index, 1)[0]!.slice('language-'.length) : 'plaintext';
+  classes.push('highlighter-rouge');
+  if (classes[0]!.startsWith('language-')) classes[0] = `language-${language}`;
+  else classes.unshift(`language-${language}`);
+  return classes;
+}
+
 export function kramdownCode(state: State, node: Code): Element {
-  const language = fenceLanguage(node.lang) ?? 'plaintext';
+  const properties: Properties = { ...((node.data as { hProperties?: Properties } | undefined)?.hProperties ?? {}) };
+  const ialClasses = toClassList(properties.className);
+  delete properties.className;
   const text = node.value ? `${node.value}\n` : '';
   const code: Element = { type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: text }] };
   const pre: Element = { type: 'element', tagName: 'pre', properties: { className: ['highlight'] }, children: [code] };
   const highlight: Element = { type: 'element', tagName: 'div', properties: { className: ['highlight'] }, children: [pre] };
+  const depth = depths.get(state)?.get(node) ?? 0;
+  const children: ElementContent[] = [highlight];
+  if (depth > 0) children.push({ type: 'text', value: ' '.repeat(2 * depth) });
   const result: Element = {
     type: 'element',
     tagName: 'div',
-    properties: { className: [`language-${language}`, 'highlighter-rouge'] },
-    children: [highlight],
+    properties: { ...properties, className: codeClasses(fenceLanguage(node.lang), ialClasses) },
+    children,
   };
   state.patch(node, result);
-  return state.applyData(node, result);
+  return result;
+}
+
+function toClassList(value: Properties[string]): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
 }
 
 /** Code spans get rouge's plaintext classes too (kramdown highlights spans with the default lexer). */

@@ -5,6 +5,7 @@ import type { KramdownOptions } from '../options.js';
 import { abbreviateText, collectAbbreviations, type AbbreviationMatcher } from './abbreviations.js';
 import { finishFootnotes, footnoteSettings, startFootnotes } from './footnote-handlers.js';
 import { documentOptions } from './document-options.js';
+import { measureCodeDepths } from './code-handler.js';
 
 // What kramdown's converter does for the document as a whole: footnotes are numbered as
 // their markers are met and printed after the content; abbreviations defined anywhere
@@ -17,6 +18,7 @@ export function createRootHandler(options: KramdownOptions) {
   return (state: State, node: Root): HastRoot => {
     const effective = documentOptions(node, options);
     startFootnotes(state, node, footnoteSettings(effective));
+    measureCodeDepths(state, node);
     const matcher = collectAbbreviations(node);
     if (matcher) abbreviationMatchers.set(state, matcher);
     const result: HastRoot = { type: 'root', children: state.wrap(state.all(node)) };

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { KramdownOptions } from '../options.js';
 
 // `{::options key="value" /}` changes kramdown options from inside a document. The
@@ -20,4 +20,18 @@ export function setDocumentOptions(tree: Root, overrides: Partial<KramdownOption
 export function documentOptions(tree: Root, options: KramdownOptions): KramdownOptions {
   const overrides = (tree as RootWithOptions).data?.kramdownOptions;
   return overrides ? { ...options, ...overrides } : options;
+}
+
+/** Gathers what `{::options}` extensions set, in document order (the last value wins). */
+export function collectDocumentOptions(tree: Root): void {
+  let found: Partial<KramdownOptions> | undefined;
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const options =
+      node.type === 'kramdownOptions' ? node.options : (node.data as { kramdownOptions?: Partial<KramdownOptions> } | undefined)?.kramdownOptions;
+    if (options) found = { ...found, ...options };
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+  }
+  if (found) setDocumentOptions(tree, found);
 }

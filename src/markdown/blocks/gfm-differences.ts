@@ -1,13 +1,18 @@
 import type { Processor } from 'unified';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
-import type { Construct, Extension, TokenizeContext } from 'micromark-util-types';
-import { list } from 'micromark-core-commonmark';
+import type { Extension } from 'micromark-util-types';
 import { kramdownHtmlFlow } from './html-flow.js';
+import { kramdownList } from './list-syntax.js';
 import { kramdownTable, kramdownTableFromMarkdown } from './table-flow.js';
 import { kramdownFootnoteDefinition } from './footnote-syntax.js';
 import { lazyLineStop } from './lazy-lines.js';
 import { kramdownAbbreviation, kramdownAbbreviationFromMarkdown } from './abbreviation-syntax.js';
 import { kramdownDefinition } from './definition-list-syntax.js';
+import { kramdownCodeIndented, kramdownCodeIndentedFromMarkdown } from './code-indented.js';
+import { fenceLineStop, kramdownCodeFenced, kramdownCodeFencedFromMarkdown } from './code-fenced.js';
+import { kramdownBlockExtension, kramdownBlockExtensionFromMarkdown } from './extension-flow.js';
+import { kramdownSpanExtension, kramdownSpanExtensionFromMarkdown } from './extension-text.js';
+import { kramdownHeadingAtx, kramdownSetextUnderline, kramdownThematicBreak } from './leaf-blocks.js';
 import { kramdownEndOfBlock, kramdownEndOfBlockFromMarkdown } from './end-of-block.js';
 import { kramdownDefinitionFromMarkdown } from './definition-list-tree.js';
 
@@ -15,31 +20,53 @@ import { kramdownDefinitionFromMarkdown } from './definition-list-tree.js';
 
 /**
  * Constructs kramdown does not have or has its own way (tables, HTML blocks, footnote
- * definitions; no bare-URL autolinks).
+ * definitions, fenced code; no bare-URL autolinks). CommonMark's indented code stays
+ * enabled, tried after kramdown's: micromark looks its name up to decide how far
+ * indentation may go elsewhere.
  */
-const DISABLED = ['wwwAutolink', 'protocolAutolink', 'emailAutolink', 'table', 'htmlFlow', 'gfmFootnoteDefinition'];
-
-// With `gfm_quirks: paragraph_end` any list marker ends a paragraph (CommonMark lets only
-// "1." and non-empty items interrupt one). The list construct is CommonMark's, run as if
-// it were not interrupting, tried before CommonMark's (which stays enabled: the list
-// continuation looks it up by name to start the next item).
-const kramdownList: Construct = {
-  ...list,
-  name: 'kramdownList',
-  add: 'before',
-  tokenize(effects, ok, nok) {
-    const context: TokenizeContext = Object.create(this, { interrupt: { value: undefined } });
-    return list.tokenize.call(context, effects, ok, nok);
-  },
-};
+const DISABLED = ['wwwAutolink', 'protocolAutolink', 'emailAutolink', 'table', 'htmlFlow', 'gfmFootnoteDefinition', 'codeFenced'];
+/** Replaced by stricter versions (see leaf-blocks.ts, list-syntax.ts). */
+const REPLACED = ['headingAtx', 'thematicBreak', 'setextUnderline', 'list'];
 
 const LIST_MARKERS = [42, 43, 45, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57]; // * + - 0-9
 
+const FENCE = [kramdownCodeFenced, fenceLineStop];
+
 export const kramdownSyntax: Extension = {
-  disable: { null: DISABLED },
-  document: { ...Object.fromEntries(LIST_MARKERS.map((code) => [code, kramdownList])), 58: kramdownDefinition, 91: kramdownFootnoteDefinition },
-  flow: { 42: kramdownAbbreviation, 60: kramdownHtmlFlow, 94: kramdownEndOfBlock, null: [kramdownTable, lazyLineStop] },
+  disable: { null: [...DISABLED, ...REPLACED] },
+  document: {
+    ...Object.fromEntries(LIST_MARKERS.map((code) => [code, kramdownList])),
+    58: kramdownDefinition, // :
+    91: kramdownFootnoteDefinition, // [
+  },
+  flowInitial: { [-2]: kramdownCodeIndented, [-1]: kramdownCodeIndented, 32: kramdownCodeIndented },
+  flow: {
+    35: kramdownHeadingAtx, // #
+    42: [kramdownAbbreviation, kramdownThematicBreak], // *
+    45: [kramdownSetextUnderline, kramdownThematicBreak], // -
+    60: kramdownHtmlFlow, // <
+    61: kramdownSetextUnderline, // =
+    94: kramdownEndOfBlock, // ^
+    95: kramdownThematicBreak, // _
+    96: FENCE, // `
+    123: kramdownBlockExtension, // {
+    126: FENCE, // ~
+    null: [kramdownTable, lazyLineStop],
+  },
+  text: { 123: kramdownSpanExtension },
 };
+
+/** How the kramdown constructs' tokens become mdast nodes. */
+const KRAMDOWN_FROM_MARKDOWN: FromMarkdownExtension[] = [
+  kramdownTableFromMarkdown,
+  kramdownAbbreviationFromMarkdown,
+  kramdownDefinitionFromMarkdown,
+  kramdownEndOfBlockFromMarkdown,
+  kramdownCodeIndentedFromMarkdown,
+  kramdownCodeFencedFromMarkdown,
+  kramdownBlockExtensionFromMarkdown,
+  kramdownSpanExtensionFromMarkdown,
+];
 
 /** Drops remark-gfm's bare-URL autolink transform, which runs on text after parsing. */
 export function withoutLiteralAutolinks(extensions: Array<FromMarkdownExtension | FromMarkdownExtension[]>) {
@@ -52,5 +79,5 @@ export function withoutLiteralAutolinks(extensions: Array<FromMarkdownExtension 
 export function useKramdownSyntax(processor: Processor): void {
   const data = processor.data();
   (data.micromarkExtensions ??= []).push(kramdownSyntax);
-  data.fromMarkdownExtensions = [...withoutLiteralAutolinks(data.fromMarkdownExtensions ?? []), kramdownTableFromMarkdown, kramdownAbbreviationFromMarkdown, kramdownDefinitionFromMarkdown, kramdownEndOfBlockFromMarkdown];
+  data.fromMarkdownExtensions = [...withoutLiteralAutolinks(data.fromMarkdownExtensions ?? []), ...KRAMDOWN_FROM_MARKDOWN];
 }

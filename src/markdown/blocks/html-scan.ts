@@ -16,6 +16,11 @@ export const HTML_SPAN_ELEMENTS = new Set(
   ('a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt ' +
     'rtc ruby samp select small span strong sub sup tt u var').split(' '),
 );
+const LAZY_END_EXCLUDED = `(?:${[...HTML_SPAN_ELEMENTS, 'script'].join('|')})\\b`;
+/** A line kramdown never takes as a lazy line: it starts with a block-level start tag… */
+export const HTML_LINE_START = new RegExp(String.raw`^ {0,3}<(?!${LAZY_END_EXCLUDED})[A-Za-z_:]`);
+/** …or a block-level end tag. */
+export const HTML_LINE_STOP = new RegExp(String.raw`^ {0,3}<\/(?!${LAZY_END_EXCLUDED})[A-Za-z_:][\w:.-]*\s*>`);
 export const HTML_ELEMENTS_WITHOUT_BODY = new Set(
   'area base br col command embed hr img input keygen link meta param source track wbr'.split(' '),
 );

@@ -14,6 +14,8 @@ import { kramdownFootnoteDefinition, kramdownFootnoteReference } from './footnot
 import { buildDefinitionLists } from './definition-list-tree.js';
 import { kramdownDefinitionDescription, kramdownDefinitionList, kramdownDefinitionTerm } from './definition-list-handlers.js';
 import { kramdownEndOfBlockHandler } from './end-of-block.js';
+import { kramdownOptionsHandler } from './extension-flow.js';
+import { collectDocumentOptions } from './document-options.js';
 import { createRootHandler, kramdownAbbreviationDefinition, kramdownText } from './document-handlers.js';
 
 /**
@@ -25,6 +27,7 @@ export function remarkKramdownBlocks(this: Processor, options: KramdownOptions) 
   useKramdownSyntax(this);
   const transforms = [remarkKramdownLists()];
   return (tree: Root, file: VFile) => {
+    collectDocumentOptions(tree);
     buildDefinitionLists(tree, String(file));
     for (const transform of transforms) transform(tree, file);
     for (const problem of resolveFootnotes(tree)) {
@@ -48,6 +51,7 @@ export function kramdownBlockHandlers(options: KramdownOptions): Partial<Handler
     kramdownDefinitionTerm: kramdownDefinitionTerm as Handlers['kramdownDefinitionTerm'],
     kramdownDefinitionDescription: kramdownDefinitionDescription as Handlers['kramdownDefinitionDescription'],
     kramdownEndOfBlock: kramdownEndOfBlockHandler as Handlers['kramdownEndOfBlock'],
+    kramdownOptions: kramdownOptionsHandler as Handlers['kramdownOptions'],
     footnoteReference: kramdownFootnoteReference as Handlers['footnoteReference'],
     footnoteDefinition: kramdownFootnoteDefinition as Handlers['footnoteDefinition'],
   };

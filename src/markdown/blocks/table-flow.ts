@@ -20,9 +20,14 @@ const tokenizeTable: Tokenizer = function (this: TokenizeContext, effects, ok, n
   let column = 0;
   let cellIndex = 0;
 
+  // Looks back from the end only: a scan of all events at every line start was quadratic.
   const afterBoundary = () => {
-    const tail = self.events.filter(([, token]) => token.type !== 'linePrefix').at(-1);
-    return !self.interrupt && (!tail || tail[1].type === 'lineEndingBlank');
+    if (self.interrupt) return false;
+    for (let i = self.events.length - 1; i >= 0; i--) {
+      const token = self.events[i]![1];
+      if (token.type !== 'linePrefix') return token.type === 'lineEndingBlank';
+    }
+    return true;
   };
 
   const readLayout: Construct = {

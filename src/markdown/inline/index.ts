@@ -3,14 +3,16 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { KramdownOptions } from '../options.js';
 import { remarkTextLiterals } from '../source/text-literals.js';
-import { applyAttributeLists } from '../attributes/remark-kramdown-attributes.js';
+import { applyBlockAttributeLists, applySpanAttributeLists } from '../attributes/remark-kramdown-attributes.js';
 import { typesetOptions, typesetTree } from '../typography/remark-kramdown-typography.js';
 import { assignHeadingIds } from '../ids/header-ids.js';
 import { buildTableOfContents } from '../toc/build-toc.js';
 import { collectLinks } from '../links/collect-links.js';
 import { kramdownLinkHandlers } from '../links/link-handlers.js';
-import { recoverKramdownLinks } from '../links/kramdown-links.js';
-import { recoverKramdownEmphasis } from '../emphasis/recover-emphasis.js';
+import { parseKramdownLinks, withoutCommonMarkLinks } from '../links/kramdown-links.js';
+import { collectLinkDefinitions } from '../links/link-definitions.js';
+import { SourceIndex } from '../source/offsets.js';
+import { applyKramdownEmphasis, withoutCommonMarkEmphasis } from '../emphasis/apply-emphasis.js';
 import { applySpanHtmlRules } from './span-html.js';
 import { createInlineCodeHandler } from './code-span.js';
 import { adjustCodeAndAutolinks } from './code-and-autolinks.js';
@@ -24,15 +26,21 @@ import { reportWarning, setHeadings, setLinks } from '../result-data.js';
  */
 export function remarkKramdownInline(this: Processor, options: KramdownOptions) {
   remarkTextLiterals.call(this as unknown as Processor<Root>);
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(withoutCommonMarkEmphasis, withoutCommonMarkLinks);
   const typeset = typesetOptions(options);
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
+    const index = new SourceIndex(source);
+    const warnIal = (site: { line: number; column: number }, message: string) => reportWarning(file, 'kramdown-ial', site.line, site.column, message);
     applySpanHtmlRules(tree, source);
     adjustCodeAndAutolinks(tree, source);
-    applyAttributeLists(tree, source, (site, message) => reportWarning(file, 'kramdown-ial', site.line, site.column, message));
-    recoverKramdownLinks(tree, source);
-    recoverKramdownEmphasis(tree, source);
-    const { links, undefinedReferences } = collectLinks(tree, source);
+    const attributeDefinitions = applyBlockAttributeLists(tree, source, warnIal);
+    const linkDefinitions = collectLinkDefinitions(tree, index);
+    parseKramdownLinks(tree, index, linkDefinitions);
+    applyKramdownEmphasis(tree, index);
+    applySpanAttributeLists(tree, source, attributeDefinitions, warnIal);
+    const { links, undefinedReferences } = collectLinks(tree, source, linkDefinitions);
     setLinks(file, links);
     for (const reference of undefinedReferences) {
       reportWarning(

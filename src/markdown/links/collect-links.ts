@@ -1,7 +1,8 @@
-import type { Definition, Nodes, Root, Text } from 'mdast';
+import type { Nodes, Root, Text } from 'mdast';
 import type { LinkReference } from '../types.js';
 import { siteAt, type SourceSite } from '../source/positions.js';
 import { textLiterals } from '../source/text-literals.js';
+import { normalizeLinkId, type LinkDefinition } from './link-definitions.js';
 
 // Every link and image target of a document, with where it was written, for the link
 // checker; and the reference-style links that have no definition, which kramdown (like
@@ -15,18 +16,11 @@ export interface UndefinedReference extends SourceSite {
   label: string;
 }
 
-export function normalizeLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-export function collectLinks(tree: Root, source: string): { links: LinkReference[]; undefinedReferences: UndefinedReference[] } {
-  const definitions = new Map<string, Definition>();
-  const gather = (node: Nodes) => {
-    if (node.type === 'definition') definitions.set(normalizeLabel(node.label ?? node.identifier), node);
-    if ('children' in node) for (const child of node.children) gather(child as Nodes);
-  };
-  gather(tree);
-
+export function collectLinks(
+  tree: Root,
+  source: string,
+  definitions: ReadonlyMap<string, LinkDefinition>,
+): { links: LinkReference[]; undefinedReferences: UndefinedReference[] } {
   const links: LinkReference[] = [];
   const undefinedReferences: UndefinedReference[] = [];
   const add = (kind: 'link' | 'image', href: string, node: Nodes) => {
@@ -40,12 +34,6 @@ export function collectLinks(tree: Root, source: string): { links: LinkReference
       case 'image':
         add('image', node.url, node);
         break;
-      case 'linkReference':
-      case 'imageReference': {
-        const definition = definitions.get(normalizeLabel(node.label ?? node.identifier));
-        if (definition) add(node.type === 'linkReference' ? 'link' : 'image', definition.url, node);
-        break;
-      }
       case 'html':
         for (const match of node.value.matchAll(HTML_TARGET)) {
           const href = match[4] ?? match[5] ?? match[6] ?? '';
@@ -64,14 +52,14 @@ export function collectLinks(tree: Root, source: string): { links: LinkReference
   return { links, undefinedReferences };
 }
 
-function bracketedText(node: Text, definitions: Map<string, Definition>, source: string): UndefinedReference[] {
+function bracketedText(node: Text, definitions: ReadonlyMap<string, LinkDefinition>, source: string): UndefinedReference[] {
   const literalStarts = new Set(textLiterals(node).map((literal) => literal.start));
   const found: UndefinedReference[] = [];
   for (const match of node.value.matchAll(BRACKETED)) {
     const start = match.index;
     if (literalStarts.has(start)) continue; // an escaped `\[` is not a reference
     const label = match[2] ? match[2] : match[1]!;
-    if (definitions.has(normalizeLabel(label))) continue;
+    if (definitions.has(normalizeLinkId(label))) continue;
     found.push({ ...siteAt(node, start, source), label });
   }
   return found;

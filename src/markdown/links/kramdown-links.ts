@@ -1,130 +1,137 @@
-import type { Image, Link, Nodes, PhrasingContent, Root, Text } from 'mdast';
-import { sliceText, textLiterals } from '../source/text-literals.js';
-import { pointAt } from '../source/positions.js';
+import type { Image, Link, Nodes, PhrasingContent, Root } from 'mdast';
+import type { Extension } from 'micromark-util-types';
+import type { SourceIndex } from '../source/offsets.js';
+import { SpanSequence } from '../source/span-sequence.js';
+import { isRawText } from '../inline/span-html.js';
+import { attachAttributeList } from '../attributes/attribute-data.js';
+import { definitionAttributes, normalizeLinkId, type LinkDefinition } from './link-definitions.js';
+import { readLinkTarget, WrittenText } from './link-target.js';
 
-// Inline links kramdown accepts but CommonMark leaves as text, e.g. a target with spaces:
-// `[contact us](/us/en/contact us)`. kramdown reads the target up to the `)` that balances
-// the opening `(` (or up to a quoted title) and strips it; no `<...>` or escaping needed.
-// Such leftovers are found in the text CommonMark produced and turned into links.
+// Links and images the way kramdown reads them, not CommonMark: the text runs to the `]`
+// that balances the `[`; then `[id]` (whitespace allowed before it, `[]` meaning the text
+// itself), or `(target)` read as written up to the balancing `)` or a quoted title, or
+// nothing, which makes the text the id. Ids are looked up among kramdown's definitions
+// (the last definition of an id wins); an unknown id leaves the `[` as text. Links do not
+// nest (a `[` inside a link's text is text), images may sit in links, and an image's alt
+// text is its bracketed source. CommonMark's own link constructs are switched off, so
+// every bracket reaches the tree as text and is paired here, in one linear pass.
 
-interface Opening {
-  node: Text;
-  index: number;
-  offset: number;
-  image: boolean;
-}
+/** micromark extension: no CommonMark links, images or references. */
+export const withoutCommonMarkLinks: Extension = { disable: { null: ['labelStartLink', 'labelStartImage', 'labelEnd'] } };
 
-export function recoverKramdownLinks(tree: Root, source: string): void {
-  walk(tree, source);
-}
+// kramdown drops the backslash of these escapes in an alt text or link id.
+const ESCAPED = '\\.*_+`<>()[]{}#!:|"\'$=-';
+const ESCAPE = /\\([\\.*_+`<>()[\]{}#!:|"'$=-])/g;
+const REFERENCE = /[ \t\n\r\f\v]*?\[([^\]]+)?\]/y;
 
-function walk(node: Nodes, source: string): void {
-  if (!('children' in node)) return;
-  const children = node.children as PhrasingContent[];
-  if (node.type !== 'link' && node.type !== 'linkReference') {
-    for (let index = 0; index < children.length; index++) {
-      if (children[index]!.type === 'text') index = tryRecoverFrom(children, index, source);
+/** Turns every kramdown link and image of the tree into a node. */
+export function parseKramdownLinks(tree: Root, index: SourceIndex, definitions: Map<string, LinkDefinition>): void {
+  const source = index.source;
+  const pending: Array<{ node: Nodes; inLink: boolean }> = [{ node: tree, inLink: false }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const { node, inLink } = item;
+    if (!('children' in node) || isAutolink(node, source)) continue;
+    const children = node.children as Nodes[];
+    if (children.some((child) => child.type === 'text' && !isRawText(child) && child.value.includes('['))) {
+      const sequence = new SpanSequence(children as PhrasingContent[], index, (child) => child.type !== 'text' || isRawText(child));
+      const parsed = new LinkScan(sequence, definitions).run(inLink);
+      if (parsed) (node as { children: PhrasingContent[] }).children = parsed;
     }
+    for (const child of node.children as Nodes[]) pending.push({ node: child, inLink: inLink || child.type === 'link' });
   }
-  for (const child of children) walk(child as Nodes, source);
 }
 
-/** Looks for `[` in children[index] closing as `](target)` later on; returns the index to continue at. */
-function tryRecoverFrom(children: PhrasingContent[], index: number, source: string): number {
-  const start = children[index] as Text;
-  const literalStarts = new Set(textLiterals(start).map((literal) => literal.start));
-  for (let offset = start.value.indexOf('['); offset >= 0; offset = start.value.indexOf('[', offset + 1)) {
-    if (literalStarts.has(offset) || start.value[offset + 1] === '^') continue;
-    const image = offset > 0 && start.value[offset - 1] === '!' && !literalStarts.has(offset - 1);
-    const recovered = closeLink(children, { node: start, index, offset, image }, source);
-    if (recovered !== undefined) return recovered;
-  }
-  return index;
-}
+class LinkScan {
+  private target?: WrittenText;
 
-function closeLink(children: PhrasingContent[], open: Opening, source: string): number | undefined {
-  let depth = 1;
-  for (let j = open.index; j < children.length; j++) {
-    const node = children[j]!;
-    if (node.type !== 'text') continue;
-    const literals = new Set(textLiterals(node).map((literal) => literal.start));
-    for (let k = j === open.index ? open.offset + 1 : 0; k < node.value.length; k++) {
-      const c = node.value[k];
-      if (literals.has(k) || (c !== '[' && c !== ']')) continue;
-      depth += c === '[' ? 1 : -1;
-      if (depth > 0) continue;
-      if (node.value[k + 1] !== '(') return undefined;
-      const target = readTarget(node.value, k + 1);
+  constructor(
+    private readonly sequence: SpanSequence,
+    private readonly definitions: Map<string, LinkDefinition>,
+  ) {}
+
+  /** The container's new children, or undefined when it holds no link. */
+  run(inLink: boolean): PhrasingContent[] | undefined {
+    const { sequence } = this;
+    const closeOf = matchBrackets(sequence);
+    const out: PhrasingContent[] = [];
+    let cursor = 0;
+    for (let open = 0; open < sequence.length; open++) {
+      if (sequence.chars[open] !== '[' || !sequence.isPlain(open) || closeOf[open]! < 0) continue;
+      const image = open > cursor && sequence.chars[open - 1] === '!' && sequence.isPlain(open - 1);
+      if ((inLink && !image) || sequence.writtenAt(open + 1) === '^') continue;
+      const link = this.linkAt(open, closeOf[open]!, image);
+      if (!link) continue;
+      const start = image ? open - 1 : open;
+      for (const node of sequence.slice(cursor, start)) out.push(node);
+      out.push(link.node);
+      cursor = link.end;
+      open = link.end - 1;
+    }
+    if (cursor === 0) return undefined;
+    for (const node of sequence.slice(cursor, sequence.length)) out.push(node);
+    return out;
+  }
+
+  private linkAt(open: number, close: number, image: boolean): { node: Link | Image; end: number } | undefined {
+    const { sequence } = this;
+    const written = (this.target ??= new WrittenText(sequence.written().text));
+    const { starts, positions } = sequence.written();
+    const after = starts[close + 1]!;
+    const text = written.text;
+    REFERENCE.lastIndex = after;
+    const reference = text[after] === '(' ? null : REFERENCE.exec(text);
+    let url: string;
+    let title: string | null;
+    let end: number;
+    let definition: LinkDefinition | undefined;
+    if (text[after] !== '(' || reference) {
+      end = reference ? positions[REFERENCE.lastIndex]! : close + 1;
+      const explicit = reference?.[1];
+      const id = explicit ?? text.slice(starts[open + 1]!, starts[close]!).replace(ESCAPE, '$1');
+      definition = this.definitions.get(normalizeLinkId(id));
+      if (!definition || end < 0) return undefined;
+      ({ url, title } = definition);
+    } else {
+      const target = readLinkTarget(written, after);
       if (!target) return undefined;
-      return build(children, open, j, k, target, source);
+      end = positions[target.end]!;
+      const urlFrom = positions[target.url[0]]!;
+      const urlTo = positions[target.url[1]]!;
+      if (end < 0 || urlFrom < 0 || urlTo < 0) return undefined;
+      url = sequence.targetText(urlFrom, urlTo);
+      title = null;
+      if (target.title) {
+        const titleFrom = positions[target.title[0]]!;
+        const titleTo = positions[target.title[1]]!;
+        title = titleFrom < 0 || titleTo < 0 ? text.slice(...target.title) : sequence.targetText(titleFrom, titleTo);
+      }
     }
+    const start = image ? open - 1 : open;
+    const node: Link | Image = image
+      ? { type: 'image', url, title, alt: sequence.targetText(open + 1, close, ESCAPED) }
+      : { type: 'link', url, title, children: sequence.slice(open + 1, close) };
+    const position = sequence.positionOf(start, end);
+    if (position) node.position = position;
+    const attributes = definition && definitionAttributes(definition);
+    if (attributes) attachAttributeList(node, attributes);
+    return { node, end };
   }
-  return undefined;
 }
 
-/** kramdown's reading of `(target "title")` starting at the `(`; undefined if it does not close. */
-function readTarget(text: string, at: number): { url: string; title?: string; end: number } | undefined {
-  const angle = /^\(<(.*?)>\)/.exec(text.slice(at));
-  if (angle) return { url: angle[1]!, end: at + angle[0].length };
-  let depth = 0;
-  let k = at;
-  for (; k < text.length; k++) {
-    const c = text[k]!;
-    if (c === '(') depth++;
-    else if (c === ')') {
-      depth--;
-      if (depth === 0) return { url: text.slice(at + 1, k).trim(), end: k + 1 };
-    } else if (/\s/.test(c) && (text[k + 1] === '"' || text[k + 1] === "'")) break;
+/** For each plain `[`, the plain `]` that balances it (-1 when none does). */
+function matchBrackets(sequence: SpanSequence): Int32Array {
+  const closeOf = new Int32Array(sequence.length).fill(-1);
+  const open: number[] = [];
+  for (let at = 0; at < sequence.length; at++) {
+    const c = sequence.chars[at];
+    if ((c !== '[' && c !== ']') || !sequence.isPlain(at)) continue;
+    if (c === '[') open.push(at);
+    else if (open.length > 0) closeOf[open.pop()!] = at;
   }
-  if (depth !== 1) return undefined;
-  const title = /^\s*?(["'])(.+?)\1\s*?\)/.exec(text.slice(k));
-  if (!title) return undefined;
-  return { url: text.slice(at + 1, k).trim(), title: title[2]!, end: k + title[0].length };
+  return closeOf;
 }
 
-function build(
-  children: PhrasingContent[],
-  open: Opening,
-  closeIndex: number,
-  closeOffset: number,
-  target: { url: string; title?: string; end: number },
-  source: string,
-): number {
-  const closing = children[closeIndex] as Text;
-  const known = Boolean(open.node.position && closing.position);
-  const at = (node: Text, offset: number) => pointAt(node, offset, source);
-  const openAt = open.image ? open.offset - 1 : open.offset;
-  const tail: Text = { type: 'text', value: closing.value, position: closing.position, data: closing.data ? { ...closing.data } : undefined };
-  sliceText(tail, target.end);
-  if (known) tail.position = { start: at(closing, target.end), end: closing.position!.end };
-  let inner: PhrasingContent[];
-  if (open.index === closeIndex) {
-    const middle: Text = { type: 'text', value: closing.value, data: closing.data ? { ...closing.data } : undefined };
-    sliceText(middle, open.offset + 1, closeOffset);
-    if (known) middle.position = { start: at(closing, open.offset + 1), end: at(closing, closeOffset) };
-    inner = middle.value === '' ? [] : [middle];
-  } else {
-    const first: Text = { type: 'text', value: open.node.value, data: open.node.data ? { ...open.node.data } : undefined };
-    sliceText(first, open.offset + 1);
-    if (known) first.position = { start: at(open.node, open.offset + 1), end: open.node.position!.end };
-    const last: Text = { type: 'text', value: closing.value, data: closing.data ? { ...closing.data } : undefined };
-    sliceText(last, 0, closeOffset);
-    if (known) last.position = { start: closing.position!.start, end: at(closing, closeOffset) };
-    inner = [first, ...children.slice(open.index + 1, closeIndex), last].filter((n) => n.type !== 'text' || n.value !== '');
-  }
-  const head: Text = { type: 'text', value: open.node.value, position: open.node.position, data: open.node.data ? { ...open.node.data } : undefined };
-  sliceText(head, 0, openAt);
-  if (known) head.position = { start: open.node.position!.start, end: at(open.node, openAt) };
-  const link: Link | Image = open.image
-    ? { type: 'image', url: target.url, title: target.title ?? null, alt: inner.map(plainText).join('') }
-    : { type: 'link', url: target.url, title: target.title ?? null, children: inner };
-  if (known) link.position = { start: at(open.node, openAt), end: at(closing, target.end) };
-  const replacement = [head, link, tail].filter((n) => n.type !== 'text' || n.value !== '') as PhrasingContent[];
-  children.splice(open.index, closeIndex - open.index + 1, ...replacement);
-  return open.index + replacement.indexOf(link);
-}
-
-function plainText(node: PhrasingContent): string {
-  if ('value' in node) return node.value;
-  return 'children' in node ? (node.children as PhrasingContent[]).map(plainText).join('') : '';
+function isAutolink(node: Nodes, source: string): boolean {
+  const start = node.position?.start.offset;
+  return node.type === 'link' && start !== undefined && source[start] === '<';
 }

@@ -1,0 +1,112 @@
+// `npm run bench -- --articles N [--workers N] [--no-jekyll] [--keep] [--out FILE]`
+// Generates N distinct articles in a temp folder (scripts/bench-site.ts), then times, each
+// as its own process: faro's cold build (empty cache, Pagefind included), a warm build with
+// nothing changed, and a build after one article is edited; then Jekyll's cold build, its
+// build with .jekyll-cache and nothing changed, and `--incremental` after one edit, on the
+// same folder. Prints a Markdown table (and appends it to --out FILE). Never part of npm test.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateSite } from './bench-site.js';
+
+const repo = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    workers: { type: 'string' },
+    'no-jekyll': { type: 'boolean' },
+    keep: { type: 'boolean' },
+    out: { type: 'string' },
+  },
+});
+const count = Number(values.articles);
+if (!Number.isInteger(count) || count < 1) throw new Error(`--articles needs a positive whole number, not ${values.articles}`);
+
+interface Run {
+  tool: string;
+  run: string;
+  seconds: number;
+  rssMb?: number;
+  searchSeconds?: number;
+  note?: string;
+}
+
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Runs a command, timing it from outside; peak RSS (the process and its threads) from GNU time. */
+function timed(command: string[], cwd: string): { seconds: number; rssMb?: number; output: string; code: number } {
+  const metrics = join(tmpdir(), `faro-bench-time-${process.pid}`);
+  const argv = GNU_TIME ? [GNU_TIME, '-o', metrics, '-f', '%M', ...command] : command;
+  const started = performance.now();
+  const child = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CI: '1' } });
+  const seconds = (performance.now() - started) / 1000;
+  let rssMb: number | undefined;
+  if (GNU_TIME && existsSync(metrics)) {
+    const kb = Number(readFileSync(metrics, 'utf8').trim().split('\n').pop());
+    if (Number.isFinite(kb)) rssMb = Math.round(kb / 1024);
+    rmSync(metrics, { force: true });
+  }
+  return { seconds, rssMb, output: `${child.stdout ?? ''}${child.stderr ?? ''}`, code: child.status ?? 1 };
+}
+
+const site = mkdtempSync(join(tmpdir(), 'faro-bench-'));
+const source = join(site, 'src');
+const faroOut = join(site, 'faro-out');
+const jekyllOut = join(site, 'jekyll-out');
+const corpus = resolve(repo, '../shared/corpus/wework-support');
+const generated = generateSite(source, count, corpus);
+const edited = join(source, generated.articles[Math.floor(generated.articles.length / 2)]!);
+const editArticle = (tag: string) => writeFileSync(edited, `${readFileSync(edited, 'utf8').trimEnd()}\n\nEdited for the ${tag} run.\n`);
+console.error(`bench: ${count} articles from ${generated.origin} in ${source}`);
+
+const runs: Run[] = [];
+const faro = (run: string) => {
+  const args = [process.execPath, join(repo, 'bin/faro.js'), 'build', '--source', source, '--out', faroOut, '--verbose'];
+  if (values.workers) args.push('--workers', values.workers);
+  const result = timed(args, repo);
+  if (result.code !== 0) throw new Error(`faro build (${run}) failed:\n${result.output.slice(-4000)}`);
+  const search = /search index built in ([\d.]+) s/.exec(result.output)?.[1];
+  const notes = result.output.split('\n').filter((line) => /faro build: (read|wrote|nothing changed)/.test(line));
+  runs.push({ tool: 'faro', run, seconds: result.seconds, rssMb: result.rssMb, searchSeconds: search ? Number(search) : 0, note: notes.map((l) => l.replace('faro build: ', '')).join('; ') });
+  console.error(`bench: faro ${run}: ${result.seconds.toFixed(2)} s\n  ${notes.join('\n  ')}`);
+};
+
+faro('cold');
+faro('warm, nothing changed');
+editArticle('faro');
+faro('one article edited');
+
+const jekyllAvailable = !values['no-jekyll'] && spawnSync('jekyll', ['--version']).status === 0;
+if (jekyllAvailable) {
+  const jekyll = (run: string, extra: string[] = []) => {
+    const result = timed(['jekyll', 'build', '--source', source, '--destination', jekyllOut, '--quiet', ...extra], site);
+    runs.push({ tool: 'jekyll 4.3', run, seconds: result.seconds, rssMb: result.rssMb, note: result.code === 0 ? undefined : `exit ${result.code}` });
+    console.error(`bench: jekyll ${run}: ${result.seconds.toFixed(2)} s`);
+  };
+  rmSync(join(source, '.jekyll-cache'), { recursive: true, force: true });
+  jekyll('cold');
+  jekyll('warm (.jekyll-cache), nothing changed');
+  jekyll('--incremental, first (primes metadata)', ['--incremental']);
+  editArticle('jekyll');
+  jekyll('--incremental, one article edited', ['--incremental']);
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`;
+const lines = [
+  `### ${count} articles (${generated.origin}), ${new Date().toISOString().slice(0, 16)}Z`,
+  '',
+  `Machine: ${machine}`,
+  '',
+  '| tool | run | seconds | articles/s | peak RSS (MB) | Pagefind (s) |',
+  '|---|---|---:|---:|---:|---:|',
+  ...runs.map((r) => `| ${r.tool} | ${r.run} | ${r.seconds.toFixed(2)} | ${Math.round(count / r.seconds)} | ${r.rssMb ?? '–'} | ${r.searchSeconds === undefined ? '–' : r.searchSeconds.toFixed(2)} |`),
+  '',
+  ...runs.filter((r) => r.note).map((r) => `- ${r.tool} ${r.run}: ${r.note}`),
+  '',
+];
+console.log(lines.join('\n'));
+if (values.out) appendFileSync(values.out, `${lines.join('\n')}\n`);
+if (!values.keep) rmSync(site, { recursive: true, force: true });
+else console.error(`bench: kept ${site}`);

@@ -1,0 +1,103 @@
+import type { Code, Construct, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
+import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
+import type { Code as CodeNode } from 'mdast';
+
+// kramdown-parser-gfm's fenced code blocks: a line of three or more `~` or backticks
+// (up to three spaces before), then at most one word (the language, an optional
+// `?query` after it), opens a block that needs a closing line repeating the opening run
+// (it may be longer); without one there is no code block, and the line is text. The
+// lines in between are the code, as they are (no indentation is taken off). A fence
+// line ends a paragraph whether or not it makes a code block.
+
+const FENCE_LINE = /^ {0,3}([~`]{3,})[ \t]*(\S+)?[ \t]*$/;
+const FENCE_START = /^ {0,3}[~`]{3,}/;
+const isEnd = (code: Code) => code === null || code < -2;
+
+function closingLine(run: string): RegExp {
+  const escape = (text: string) => text.replace(/[`~]/g, (char) => `\\${char}`);
+  return new RegExp(`^ {0,3}${escape(run)}${escape(run.at(-1)!)}*[ \\t]*$`);
+}
+
+/** Reads one line (into a throwaway token) and hands its text on. */
+function readLine(effects: Parameters<Tokenizer>[0], then: (text: string) => State): State {
+  let text = '';
+  let open = false;
+  const inside: State = (code) => {
+    if (isEnd(code)) {
+      if (open) effects.exit('kramdownCodeLine');
+      return then(text)(code);
+    }
+    if (!open) effects.enter('kramdownCodeLine');
+    open = true;
+    effects.consume(code);
+    if (code !== -1) text += code === -2 ? '\t' : String.fromCodePoint(code!);
+    return inside;
+  };
+  return inside;
+}
+
+const tokenizeCodeFenced: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
+  const self = this;
+  const tail = self.events.at(-1);
+  const prefix = tail && tail[1].type === 'linePrefix' ? tail[2].sliceSerialize(tail[1], true).length : 0;
+  let closing: RegExp | undefined;
+
+  const lineEnding: State = (code) => {
+    if (code === null) return nok(code);
+    effects.enter('lineEnding');
+    effects.consume(code);
+    effects.exit('lineEnding');
+    return readLine(effects, (text) => (closing!.test(text) ? close : lineEnding));
+  };
+  const close: State = (code) => {
+    effects.exit('kramdownCodeFenced');
+    return ok(code);
+  };
+
+  return (code) => {
+    if ((code !== 96 && code !== 126) || prefix > 3) return nok(code);
+    effects.enter('kramdownCodeFenced');
+    return readLine(effects, (text) => {
+      const match = FENCE_LINE.exec(' '.repeat(prefix) + text);
+      if (!match) return nok;
+      closing = closingLine(match[1]!);
+      return lineEnding;
+    })(code);
+  };
+};
+
+export const kramdownCodeFenced: Construct = { name: 'kramdownCodeFenced', tokenize: tokenizeCodeFenced, concrete: true };
+
+/** Ends a paragraph at a fence line, even one that opens no code block. */
+export const fenceLineStop: Construct = {
+  name: 'kramdownFenceLineStop',
+  tokenize(effects, ok, nok) {
+    const self = this;
+    return (code) => {
+      if (!self.interrupt || (code !== 96 && code !== 126)) return nok(code);
+      return readLine(effects, (text) => (FENCE_START.test(text) ? ok : nok))(code);
+    };
+  },
+};
+
+export const kramdownCodeFencedFromMarkdown: FromMarkdownExtension = {
+  enter: {
+    kramdownCodeFenced(this: CompileContext, token: Token) {
+      const lines = this.sliceSerialize(token).split(/\r?\n|\r/);
+      const info = FENCE_LINE.exec(lines[0]!.replace(/^[ \t]*/, ''))?.[2] ?? null;
+      const node: CodeNode = { type: 'code', lang: info, meta: null, value: lines.slice(1, -1).join('\n') };
+      this.enter(node, token);
+    },
+  },
+  exit: {
+    kramdownCodeFenced(this: CompileContext, token: Token) {
+      this.exit(token);
+    },
+  },
+};
+
+declare module 'micromark-util-types' {
+  interface TokenTypeMap {
+    kramdownCodeFenced: 'kramdownCodeFenced';
+  }
+}

@@ -1,0 +1,97 @@
+import type { Code, Construct, Effects, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
+import { blankLine, list } from 'micromark-core-commonmark';
+import { restOfLine } from './block-start.js';
+
+// kramdown's list items on top of CommonMark's list construct. A marker is `*`, `+`,
+// `-`, or digits and a dot (no `1)`), and a space or tab must follow it; a horizontal
+// rule line is no item. With `gfm_quirks: paragraph_end` any item ends a paragraph
+// (CommonMark lets only "1." and non-empty items interrupt one), so the construct runs
+// as if it were not interrupting. CommonMark's `list` is disabled; the continuation
+// below is CommonMark's, starting the next item with this construct.
+
+const itemLine = restOfLine(/^(?:[*+-]|\d+\.)[\t ]/);
+const ruleLine = restOfLine(/^([*_-])(?:[ \t]*\1){2,}[ \t]*$/);
+
+const isSpaceCode = (code: Code) => code === 32 || code === -2 || code === -1;
+
+interface ListState {
+  type?: string;
+  size?: number;
+  initialBlankLine?: boolean;
+  furtherBlankLines?: boolean;
+  _closeFlow?: boolean;
+}
+
+const tokenizeItemStart: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
+  const context: TokenizeContext = Object.create(this, { interrupt: { value: undefined } });
+  const start = list.tokenize.call(context, effects, ok, nok);
+  const notRule: State = (code) => effects.check(ruleLine, nok, start)(code);
+  return (code) => effects.check(itemLine, notRule, nok)(code);
+};
+
+/** Consumes up to `max` columns of whitespace into a `type` token, then goes on with `next`. */
+function spaces(effects: Effects, next: State, type: 'linePrefix' | 'listItemIndent', max: number): State {
+  let size = 0;
+  const inside: State = (code) => {
+    if (isSpaceCode(code) && size < max) {
+      if (size === 0) effects.enter(type);
+      size++;
+      effects.consume(code);
+      return inside;
+    }
+    if (size > 0) effects.exit(type);
+    return next(code);
+  };
+  return inside;
+}
+
+const tokenizeContinuation: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
+  const self = this;
+  const state = self.containerState as ListState;
+  state._closeFlow = undefined;
+  const onBlank: State = (code) => {
+    state.furtherBlankLines = state.furtherBlankLines || state.initialBlankLine;
+    return spaces(effects, ok, 'listItemIndent', (state.size ?? 0) + 1)(code);
+  };
+  const notBlank: State = (code) => {
+    const blankBefore = state.furtherBlankLines;
+    state.furtherBlankLines = undefined;
+    state.initialBlankLine = undefined;
+    if (blankBefore || !isSpaceCode(code)) return notInCurrentItem(code);
+    return effects.attempt(indent, ok, notInCurrentItem)(code);
+  };
+  const notInCurrentItem: State = (code) => {
+    state._closeFlow = true;
+    self.interrupt = undefined;
+    return spaces(effects, effects.attempt(kramdownList, ok, nok), 'linePrefix', 3)(code);
+  };
+  return effects.check(blankLine, onBlank, notBlank);
+};
+
+/** Indentation up to the item's content column. */
+const indent: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    const self = this;
+    const size = (self.containerState as ListState).size ?? 0;
+    let seen = 0;
+    const inside: State = (code) => {
+      if (isSpaceCode(code) && seen < size) {
+        if (seen === 0) effects.enter('listItemIndent');
+        seen++;
+        effects.consume(code);
+        return inside;
+      }
+      if (seen > 0) effects.exit('listItemIndent');
+      return seen === size ? ok(code) : nok(code);
+    };
+    return inside;
+  },
+};
+
+export const kramdownList: Construct = {
+  name: 'kramdownList',
+  tokenize: tokenizeItemStart,
+  continuation: { tokenize: tokenizeContinuation },
+  exit: list.exit!,
+};

@@ -1,0 +1,59 @@
+import type { Emphasis, Nodes, PhrasingContent, Root, Strong } from 'mdast';
+import type { Extension } from 'micromark-util-types';
+import type { SourceIndex } from '../source/offsets.js';
+import { isRawText } from '../inline/span-html.js';
+import { findKramdownEmphasis, type EmphasisRange } from './kramdown-emphasis.js';
+import { SpanSequence } from '../source/span-sequence.js';
+
+// Emphasis is kramdown's, not CommonMark's: CommonMark's delimiter-run rules pair `*` and
+// `_` differently (`**foo*`, `*a **b* c**`, `_a_b_`, `***x***`), and nest without limit. So
+// the CommonMark construct is switched off and every `*`/`_` reaches the tree as text;
+// this pass then pairs them with kramdown's rules, container by container, once code
+// spans, links and HTML are known (kramdown's parsers take those first as well).
+
+/** micromark extension: no CommonMark emphasis (the `attention` construct). */
+export const withoutCommonMarkEmphasis: Extension = { disable: { null: ['attention'] } };
+
+export function applyKramdownEmphasis(tree: Root, index: SourceIndex): void {
+  const source = index.source;
+  // iterative, so a deeply nested document cannot exhaust the stack
+  const pending: Array<{ node: Nodes; emphasis: boolean; strong: boolean }> = [{ node: tree, emphasis: false, strong: false }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const { node, emphasis, strong } = item;
+    if (!('children' in node) || isAutolink(node, source)) continue;
+    // an em or strong was built by this pass, with its content already parsed
+    const parsed = node.type === 'emphasis' || node.type === 'strong';
+    if (!parsed && hasDelimiter(node.children as Nodes[])) {
+      const sequence = new SpanSequence(node.children as PhrasingContent[], index, (child) => child.type !== 'text' || isRawText(child));
+      const ranges = findKramdownEmphasis(sequence, { emphasis, strong });
+      if (ranges.length > 0) (node as { children: PhrasingContent[] }).children = rebuild(sequence, ranges, 0, sequence.length);
+    }
+    for (const child of node.children as Nodes[]) {
+      pending.push({ node: child, emphasis: emphasis || child.type === 'emphasis', strong: strong || child.type === 'strong' });
+    }
+  }
+}
+
+function hasDelimiter(children: Nodes[]): boolean {
+  return children.some((child) => child.type === 'text' && !isRawText(child) && /[*_]/.test(child.value));
+}
+
+function rebuild(sequence: SpanSequence, ranges: EmphasisRange[], from: number, to: number): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let cursor = from;
+  for (const range of ranges) {
+    for (const node of sequence.slice(cursor, range.start)) out.push(node);
+    const element: Emphasis | Strong = { type: range.kind, children: rebuild(sequence, range.children, range.contentStart, range.contentEnd) };
+    const position = sequence.positionOf(range.start, range.end);
+    if (position) element.position = position;
+    out.push(element);
+    cursor = range.end;
+  }
+  for (const node of sequence.slice(cursor, to)) out.push(node);
+  return out;
+}
+
+function isAutolink(node: Nodes, source: string): boolean {
+  const start = node.position?.start.offset;
+  return node.type === 'link' && start !== undefined && source[start] === '<';
+}
