@@ -5,7 +5,7 @@
 // build with .jekyll-cache and nothing changed, and `--incremental` after one edit, on the
 // same folder. Prints a Markdown table (and appends it to --out FILE). Never part of npm test.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,28 +30,39 @@ interface Run {
   seconds: number;
   rssMb?: number;
   searchSeconds?: number;
+  searchWait?: number;
+  cpuSeconds?: number;
   note?: string;
 }
 
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** Runs a command, timing it from outside; peak RSS (the process and its threads) from GNU time. */
-function timed(command: string[], cwd: string): { seconds: number; rssMb?: number; output: string; code: number } {
+function timed(command: string[], cwd: string): { seconds: number; rssMb?: number; cpuSeconds?: number; output: string; code: number } {
   const metrics = join(tmpdir(), `faro-bench-time-${process.pid}`);
-  const argv = GNU_TIME ? [GNU_TIME, '-o', metrics, '-f', '%M', ...command] : command;
+  const argv = GNU_TIME ? [GNU_TIME, '-o', metrics, '-f', '%U %S %M', ...command] : command;
   const started = performance.now();
   const child = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CI: '1' } });
   const seconds = (performance.now() - started) / 1000;
   let rssMb: number | undefined;
+  let cpuSeconds: number | undefined;
   if (GNU_TIME && existsSync(metrics)) {
-    const kb = Number(readFileSync(metrics, 'utf8').trim().split('\n').pop());
-    if (Number.isFinite(kb)) rssMb = Math.round(kb / 1024);
+    const [user, system, kb] = readFileSync(metrics, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    if (Number.isFinite(kb)) rssMb = Math.round(kb! / 1024);
+    if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user! + system!;
     rmSync(metrics, { force: true });
   }
-  return { seconds, rssMb, output: `${child.stdout ?? ''}${child.stderr ?? ''}`, code: child.status ?? 1 };
+  return { seconds, rssMb, cpuSeconds, output: `${child.stdout ?? ''}${child.stderr ?? ''}`, code: child.status ?? 1 };
 }
 
 const site = mkdtempSync(join(tmpdir(), 'faro-bench-'));
+// faro as compiled now, copied: a recompile of the working tree during the runs (another
+// `npm test`) must not change the code under test, nor invalidate its cache between runs.
+const faroCopy = join(site, 'faro');
+for (const entry of ['dist', 'layouts', 'bin', 'package.json', 'package-lock.json']) {
+  if (existsSync(join(repo, entry))) cpSync(join(repo, entry), join(faroCopy, entry), { recursive: true });
+}
+symlinkSync(join(repo, 'node_modules'), join(faroCopy, 'node_modules'));
 const source = join(site, 'src');
 const faroOut = join(site, 'faro-out');
 const jekyllOut = join(site, 'jekyll-out');
@@ -63,13 +74,14 @@ console.error(`bench: ${count} articles from ${generated.origin} in ${source}`);
 
 const runs: Run[] = [];
 const faro = (run: string) => {
-  const args = [process.execPath, join(repo, 'bin/faro.js'), 'build', '--source', source, '--out', faroOut, '--verbose'];
+  const args = [process.execPath, join(faroCopy, 'bin/faro.js'), 'build', '--source', source, '--out', faroOut, '--verbose'];
   if (values.workers) args.push('--workers', values.workers);
   const result = timed(args, repo);
   if (result.code !== 0) throw new Error(`faro build (${run}) failed:\n${result.output.slice(-4000)}`);
   const search = /search index built in ([\d.]+) s/.exec(result.output)?.[1];
+  const waited = /waited ([\d.]+) s for it/.exec(result.output)?.[1];
   const notes = result.output.split('\n').filter((line) => /faro build: (read|wrote|nothing changed)/.test(line));
-  runs.push({ tool: 'faro', run, seconds: result.seconds, rssMb: result.rssMb, searchSeconds: search ? Number(search) : 0, note: notes.map((l) => l.replace('faro build: ', '')).join('; ') });
+  runs.push({ tool: 'faro', run, seconds: result.seconds, rssMb: result.rssMb, searchSeconds: search ? Number(search) : 0, searchWait: waited ? Number(waited) : 0, cpuSeconds: result.cpuSeconds, note: notes.map((l) => l.replace('faro build: ', '')).join('; ') });
   console.error(`bench: faro ${run}: ${result.seconds.toFixed(2)} s\n  ${notes.join('\n  ')}`);
 };
 
@@ -82,7 +94,7 @@ const jekyllAvailable = !values['no-jekyll'] && spawnSync('jekyll', ['--version'
 if (jekyllAvailable) {
   const jekyll = (run: string, extra: string[] = []) => {
     const result = timed(['jekyll', 'build', '--source', source, '--destination', jekyllOut, '--quiet', ...extra], site);
-    runs.push({ tool: 'jekyll 4.3', run, seconds: result.seconds, rssMb: result.rssMb, note: result.code === 0 ? undefined : `exit ${result.code}` });
+    runs.push({ tool: 'jekyll 4.3', run, seconds: result.seconds, rssMb: result.rssMb, cpuSeconds: result.cpuSeconds, note: result.code === 0 ? undefined : `exit ${result.code}` });
     console.error(`bench: jekyll ${run}: ${result.seconds.toFixed(2)} s`);
   };
   rmSync(join(source, '.jekyll-cache'), { recursive: true, force: true });
@@ -99,9 +111,12 @@ const lines = [
   '',
   `Machine: ${machine}`,
   '',
-  '| tool | run | seconds | articles/s | peak RSS (MB) | Pagefind (s) |',
-  '|---|---|---:|---:|---:|---:|',
-  ...runs.map((r) => `| ${r.tool} | ${r.run} | ${r.seconds.toFixed(2)} | ${Math.round(count / r.seconds)} | ${r.rssMb ?? '–'} | ${r.searchSeconds === undefined ? '–' : r.searchSeconds.toFixed(2)} |`),
+  '| tool | run | seconds | articles/s | CPU s (all cores) | peak RSS (MB) | Pagefind at work (s) | waited for Pagefind (s) |',
+  '|---|---|---:|---:|---:|---:|---:|---:|',
+  ...runs.map(
+    (r) =>
+      `| ${r.tool} | ${r.run} | ${r.seconds.toFixed(2)} | ${Math.round(count / r.seconds)} | ${r.cpuSeconds?.toFixed(1) ?? '–'} | ${r.rssMb ?? '–'} | ${r.searchSeconds === undefined ? '–' : r.searchSeconds.toFixed(2)} | ${r.searchWait === undefined ? '–' : r.searchWait.toFixed(2)} |`,
+  ),
   '',
   ...runs.filter((r) => r.note).map((r) => `- ${r.tool} ${r.run}: ${r.note}`),
   '',

@@ -83,7 +83,7 @@ export async function generateSiteInParallel(
   context: BuildContext,
   stages: StageOverrides,
   options: InternalOptions,
-  sink?: (file: OutputFile) => void,
+  sink?: OutputSink,
 ): Promise<GeneratedSite & { renderStats?: RenderStats }> {
   if (stages.renderPages) return generateSite(context, stages);
   const workers = Math.max(1, options.workers ?? defaultWorkerCount());
@@ -108,9 +108,9 @@ export async function generateSiteInParallel(
     await pool?.close();
     pool = undefined;
     store?.save();
-    const assembled = assembleSite(context, site, articles, stages, sink);
+    const assembled = sink ? await assembleSiteInto(sink, context, site, articles, stages) : assembleSite(context, site, articles, stages);
     options.onNote?.(
-      `read ${prepared} s; rendered ${stats.articles} articles in ${rendered} s (${stats.fromCache} from cache, ${stats.inWorkers} in ${poolSize} workers); layouts ${timer()} s`,
+      `read ${prepared}; rendered ${stats.articles} articles (${stats.fromCache} from cache, ${stats.inWorkers} in ${poolSize} workers) ${rendered}; layouts ${timer()}`,
     );
     return { ...assembled, renderStats: stats };
   } finally {
@@ -125,24 +125,45 @@ function stageTimer(): () => string {
     const now = performance.now();
     const seconds = ((now - last) / 1000).toFixed(2);
     last = now;
-    return seconds;
+    return `${seconds} s, rss ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MB`;
   };
 }
 
-/** Views laid out per call when the files stream to a sink (bounds the pages held in memory). */
-const LAYOUT_CHUNK = 1000;
+/** Views laid out per step when files stream to a sink (bounds the pages held in memory). */
+const LAYOUT_CHUNK = 500;
 
-/**
- * Stages 6–7 of a site whose articles are rendered: model, views, layouts, sitemap, feeds.
- * With a `sink`, every file goes to it as soon as it is laid out and `files` stays empty.
- */
-export function assembleSite(
+/** Where streamed output goes: files as they are laid out, and a pause between chunks. */
+export interface OutputSink {
+  file(path: string, content: string | Uint8Array): void;
+  /** Lets the search indexer catch up (bounded memory) before the next chunk. */
+  flush(): Promise<void>;
+}
+
+/** Stages 6–7 of a site whose articles are rendered: model, views, layouts, sitemap, feeds. */
+export function assembleSite(context: BuildContext, site: PreparedSite, articles: RenderedPage[], stages: StageOverrides = {}): GeneratedSite {
+  const { model, views, layOut } = viewsOf(context, site, articles, stages);
+  const files: OutputFile[] = [...layOut(views), ...sitemapFiles(model, views), ...feedFiles(model)];
+  return { site, articles, model, views, files };
+}
+
+/** assembleSite, each file handed to `sink` as soon as it is laid out (`files` stays empty). */
+export async function assembleSiteInto(
+  sink: OutputSink,
   context: BuildContext,
   site: PreparedSite,
   articles: RenderedPage[],
   stages: StageOverrides = {},
-  sink?: (file: OutputFile) => void,
-): GeneratedSite {
+): Promise<GeneratedSite> {
+  const { model, views, layOut } = viewsOf(context, site, articles, stages);
+  for (let start = 0; start < views.length; start += LAYOUT_CHUNK) {
+    for (const file of layOut(views.slice(start, start + LAYOUT_CHUNK))) sink.file(file.path, file.content);
+    await sink.flush();
+  }
+  for (const file of [...sitemapFiles(model, views), ...feedFiles(model)]) sink.file(file.path, file.content);
+  return { site, articles, model, views, files: [] };
+}
+
+function viewsOf(context: BuildContext, site: PreparedSite, articles: RenderedPage[], stages: StageOverrides) {
   const model = buildSiteModel(site.config, articles, context.filters.locales);
   const views = siteViews(model, articles, loadUiStrings(site.config.layoutsDir), {
     imageSize: imageSizeLookup(site.config, site.staticFiles),
@@ -150,13 +171,7 @@ export function assembleSite(
   });
   const sources = new Map(site.pages.map((p) => [p.sourcePath, { source: p.source, bodyOffset: p.bodyOffset }]));
   const layOut = (list: View[]) => (stages.applyLayouts ?? applyLayouts)(list, { ...context, config: site.config, sources });
-  if (sink) {
-    for (let start = 0; start < views.length; start += LAYOUT_CHUNK) layOut(views.slice(start, start + LAYOUT_CHUNK)).forEach(sink);
-    [...sitemapFiles(model, views), ...feedFiles(model)].forEach(sink);
-    return { site, articles, model, views, files: [] };
-  }
-  const files: OutputFile[] = [...layOut(views), ...sitemapFiles(model, views), ...feedFiles(model)];
-  return { site, articles, model, views, files };
+  return { model, views, layOut };
 }
 
 /** Files a generated site writes: pages, static files, and the asset folders copied whole. */
@@ -214,7 +229,7 @@ export async function build(
   const session = stages.renderPages || stages.applyLayouts ? undefined : new OutputSession(state);
   let generated: Awaited<ReturnType<typeof generateSiteInParallel>>;
   try {
-    generated = await generateSiteInParallel(context, stages, { ...options, cacheDir: state.cacheDir, sourceFiles: state.sourceFiles }, session && ((file) => session.file(file.path, file.content)));
+    generated = await generateSiteInParallel(context, stages, { ...options, cacheDir: state.cacheDir, sourceFiles: state.sourceFiles }, session);
   } catch (error) {
     session?.abort();
     throw error;
@@ -241,7 +256,7 @@ export async function build(
     ? await session.finish(siteFiles(generated), summary, volatile)
     : await writeOutput(siteFiles(generated), state, summary, volatile);
   options.onNote?.(
-    `wrote ${report.written} files, linked ${report.linked} unchanged ones; search index ${report.searchReused ? 'reused' : `built in ${report.searchSeconds.toFixed(2)} s`}`,
+    `wrote ${report.written} files, linked ${report.linked} unchanged ones; search index ${report.searchReused ? 'reused' : `built in ${report.searchActiveSeconds.toFixed(2)} s alongside the layouts, waited ${report.searchSeconds.toFixed(2)} s for it`}`,
   );
   return result(true, report.searchSeconds);
 }

@@ -3,12 +3,12 @@
 // reused when no indexed page changed, and a build whose inputs did not change at all and
 // whose output is intact writes nothing. The swap stays atomic: a failed build leaves the
 // previous output as it was.
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildFilters, ResolvedConfig } from '../config/resolved-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { NodeFileSystem } from '../fs.js';
-import { indexSearch } from '../pipeline/index-search.js';
+import { StreamingSearchIndex } from '../pipeline/index-search.js';
 import type { OutputFile, StaticFile } from '../pipeline/types.js';
 import { createStagingDir, discardStaging, SeededWriter, swapIn } from '../pipeline/write-output.js';
 import { faroFingerprint, hashOf } from './fingerprint.js';
@@ -58,7 +58,10 @@ export interface SiteFiles {
 export interface WriteReport {
   written: number;
   linked: number;
+  /** Time the build waited for Pagefind. */
   searchSeconds: number;
+  /** Time Pagefind was at work (mostly alongside the layouts). */
+  searchActiveSeconds: number;
   searchReused: boolean;
 }
 
@@ -72,16 +75,54 @@ export class OutputSession {
   private readonly staging: string;
   private readonly writer: SeededWriter;
   private readonly generated = new Set<string>();
+  /** HTML pages in the order they were handed over (the order Pagefind gets them in). */
+  private readonly html = new Set<string>();
+  /** Pages not yet given to Pagefind (no content: read back from the staging folder). */
+  private queued: { path: string; content?: string }[] = [];
+  /** A page differs from the previous build's: the search index must be rebuilt. */
+  private diverged: boolean;
+  private index?: StreamingSearchIndex;
+  private searchWait = 0;
+  private searchActive = 0;
 
   constructor(private readonly state: OutputState) {
     this.staging = createStagingDir(state.outDir);
     const previous = state.previous ? { dir: state.outDir, manifest: state.previous } : undefined;
     this.writer = new SeededWriter(this.staging, previous);
+    this.diverged = previous === undefined;
   }
 
   file(path: string, content: string | Uint8Array): void {
     this.writer.file(path, content);
     this.generated.add(path);
+    this.noteHtml(path, typeof content === 'string' ? content : undefined);
+  }
+
+  /**
+   * Hands the pages written since the last call to Pagefind (once the index has to be
+   * rebuilt), then waits until at most `limit` of them are still being indexed.
+   */
+  async flush(limit = 1500): Promise<void> {
+    if (!this.diverged) return;
+    const started = performance.now();
+    this.index ??= await StreamingSearchIndex.open(this.staging);
+    for (const { path, content } of this.queued) this.index.add(path, content ?? readFileSync(join(this.staging, path), 'utf8'));
+    this.queued = [];
+    await this.index.drain(limit);
+    this.searchWait += performance.now() - started;
+  }
+
+  private noteHtml(path: string, content: string | undefined): void {
+    if (!path.endsWith('.html') || path.startsWith('pagefind/') || this.html.has(path)) return;
+    this.html.add(path);
+    if (!this.diverged) {
+      const before = this.state.previous!.files[path];
+      if (before && before[2] === this.writer.records[path]?.[2]) return;
+      // The first changed page: every page so far goes to Pagefind too.
+      this.diverged = true;
+      this.queued = [...this.html].slice(0, -1).map((page) => ({ path: page }));
+    }
+    this.queued.push({ path, content });
   }
 
   /** Copies static files and folders (a generated file of the same path wins), indexes, swaps in. */
@@ -100,22 +141,36 @@ export class OutputSession {
           const bytes = file.fs.readBytes(file.sourcePath);
           if (bytes) writer.file(file.outputPath, bytes);
         }
+        if (writer.records[file.outputPath]) this.noteHtml(file.outputPath, undefined);
       }
-      for (const [from, prefix] of copies.folders) writer.copyFolder(from, prefix, this.generated);
+      for (const [from, prefix] of copies.folders) {
+        for (const path of writer.copyFolder(from, prefix, this.generated)) this.noteHtml(path, undefined);
+      }
 
       const search = searchKey(writer.records);
-      let searchSeconds = 0;
-      const searchReused = state.previous?.search === search && writer.reuseFolder('pagefind');
+      const previousPages = Object.keys(state.previous?.files ?? {}).filter((path) => path.endsWith('.html') && !path.startsWith('pagefind/'));
+      const samePages = !this.diverged && previousPages.length === this.html.size;
+      const searchReused = samePages && state.previous?.search === search && writer.reuseFolder('pagefind');
       if (!searchReused) {
-        searchSeconds = (await indexSearch(this.staging)).seconds;
+        if (!this.diverged) {
+          // Pages were removed, or the previous index is damaged: index every page now.
+          this.diverged = true;
+          this.queued = [...this.html].map((path) => ({ path }));
+        }
+        await this.flush(0);
+        const waited = performance.now();
+        const written = await this.index!.write(join(this.staging, 'pagefind'), this.staging);
+        this.searchWait += performance.now() - waited;
+        this.searchActive = written.seconds;
         writer.recordFolder('pagefind', 'pagefind');
       }
+      const searchSeconds = this.searchWait / 1000;
       swapIn(this.staging, state.outDir);
       if (state.cacheDir) {
         const manifest: ManifestWithSummary = { version: 1, outDir: state.outDir, inputs: volatile ? '' : state.inputs, search, files: writer.records, summary };
         saveManifest(state.cacheDir, manifest);
       }
-      return { written: writer.written, linked: writer.linked, searchSeconds, searchReused };
+      return { written: writer.written, linked: writer.linked, searchSeconds, searchActiveSeconds: this.searchActive, searchReused };
     } catch (error) {
       this.abort();
       throw error;
@@ -123,6 +178,7 @@ export class OutputSession {
   }
 
   abort(): void {
+    void this.index?.discard();
     discardStaging(this.staging);
   }
 }

@@ -6,7 +6,7 @@
 // The meta JSON repeats the key. An entry is used only when its bounds, checksum and key all
 // check out; anything else (a truncated write, another program's file, a format change) is
 // skipped, never trusted. A pack that cannot be walked is ignored from that point on.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Diagnostic } from '../diagnostics.js';
@@ -129,23 +129,28 @@ export class RenderCache {
     if (this.added.size === 0 && this.packs.length <= MAX_PACKS) return;
     mkdirSync(this.dir, { recursive: true });
     const compact = this.packs.length >= MAX_PACKS;
-    const chunks: Buffer[] = [MAGIC];
-    if (compact) {
-      const current = new Set(this.used.values());
-      const renderedFiles = new Set(this.used.keys());
-      for (const [key, located] of this.index) {
-        if (this.added.has(key)) continue;
-        if (current.has(key)) chunks.push(rawEntry(key, located));
-        else {
-          const entry = decode(key, located);
-          if (entry && !renderedFiles.has(entry.file)) chunks.push(rawEntry(key, located));
-        }
-      }
-    }
-    for (const entry of this.added.values()) chunks.push(encode(entry));
     const name = `pack-${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.bin`;
     const temp = join(this.dir, `.${name}.tmp`);
-    writeFileSync(temp, Buffer.concat(chunks));
+    // Entry by entry: the pack is never held in memory whole.
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, MAGIC);
+      if (compact) {
+        const current = new Set(this.used.values());
+        const renderedFiles = new Set(this.used.keys());
+        for (const [key, located] of this.index) {
+          if (this.added.has(key)) continue;
+          if (current.has(key)) writeSync(fd, rawEntry(key, located));
+          else {
+            const entry = decode(key, located);
+            if (entry && !renderedFiles.has(entry.file)) writeSync(fd, rawEntry(key, located));
+          }
+        }
+      }
+      for (const entry of this.added.values()) writeSync(fd, encode(entry));
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, join(this.dir, name));
     if (compact) for (const old of this.packs) rmSync(join(this.dir, old), { force: true });
     this.packs = compact ? [name] : [...this.packs, name];

@@ -2,8 +2,8 @@
 // is the normal atomic build; after that, a change re-renders only the pages whose source
 // changed, lays out those pages and the listing pages, and writes only the files that
 // differ. Nothing is written while the site has errors, so the last good build stays served.
-import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { build, generateSite, type GeneratedSite, type StageOverrides } from '../build.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { hasErrors, toDiagnostic, type Diagnostic } from '../diagnostics.js';
@@ -11,7 +11,7 @@ import { applyLayouts, type LayoutContext } from '../pipeline/apply-layouts.js';
 import { indexSearch } from '../pipeline/index-search.js';
 import { renderPages } from '../pipeline/render-pages.js';
 import type { BuildContext, OutputFile, Page, RenderedPage } from '../pipeline/types.js';
-import { copyStaticFiles, writeFiles } from '../pipeline/write-output.js';
+import { replaceFiles } from '../pipeline/write-output.js';
 import type { RenderSettings } from '../render-article.js';
 import type { View } from '../site/views.js';
 import { filesBelow } from '../check/site-targets.js';
@@ -180,9 +180,8 @@ export class DevBuilder {
   private writeChanges(generated: GeneratedSite): { written: number; removed: number } {
     const outDir = this.config.outDir;
     const changedFiles = generated.files.filter((file) => !sameContent(this.written.get(file.path), file.content));
-    // Unlinked first: a file of the output may be a hard link shared with an older build.
-    for (const file of changedFiles) rmSync(join(outDir, file.path), { force: true });
-    writeFiles(outDir, changedFiles);
+    // Renamed into place: readers never see a missing or half-written page.
+    replaceFiles(outDir, changedFiles);
     const current = new Set(generated.files.map((f) => f.path));
     let removed = 0;
     for (const path of this.written.keys()) {
@@ -194,15 +193,18 @@ export class DevBuilder {
     const sources = this.copySources(generated);
     const { site } = generated;
     const changedStatic = site.staticFiles.filter((f) => sources.get(f.outputPath) !== this.copied.get(f.outputPath));
-    for (const file of changedStatic) rmSync(join(outDir, file.outputPath), { force: true });
-    copyStaticFiles(outDir, changedStatic);
+    replaceFiles(
+      outDir,
+      changedStatic.flatMap((f) => {
+        const content = f.fs.readBytes(f.sourcePath);
+        return content ? [{ path: f.outputPath, content }] : [];
+      }),
+    );
     let copiedAssets = 0;
     for (const [path, signature] of sources) {
       if (!path.startsWith('assets/') || !site.config.assetsDir || signature === this.copied.get(path)) continue;
       if (site.staticFiles.some((f) => f.outputPath === path)) continue;
-      mkdirSync(dirname(join(outDir, path)), { recursive: true });
-      rmSync(join(outDir, path), { force: true });
-      copyFileSync(join(site.config.assetsDir, path.slice('assets/'.length)), join(outDir, path));
+      replaceFiles(outDir, [{ path, content: readFileSync(join(site.config.assetsDir, path.slice('assets/'.length))) }]);
       copiedAssets++;
     }
     for (const path of this.copied.keys()) {

@@ -89,23 +89,25 @@ export class SeededWriter {
     this.record(path, statSync(target), hash);
   }
 
-  /** A copy of `source` (absolute path), identified by the source's size and mtime. */
-  copy(path: string, source: string): void {
+  /** A copy of `source` (absolute path), identified by the source's size and mtime; false when it is missing. */
+  copy(path: string, source: string): boolean {
     let stat: Stats;
     try {
       stat = statSync(source);
     } catch {
-      return;
+      return false;
     }
     const signature = `copy:${stat.size}:${stat.mtimeMs}`;
-    if (this.reuse(path, signature)) return;
+    if (this.reuse(path, signature)) return true;
     const target = this.target(path);
     copyFileSync(source, target);
     this.record(path, statSync(target), signature);
+    return true;
   }
 
-  /** Every file of `from` (recursively) below `prefix`, but those in `skip`. */
-  copyFolder(from: string, prefix: string, skip: ReadonlySet<string> = new Set()): void {
+  /** Every file of `from` (recursively) below `prefix`, but those in `skip`; returns the paths copied. */
+  copyFolder(from: string, prefix: string, skip: ReadonlySet<string> = new Set()): string[] {
+    const copied: string[] = [];
     const walk = (abs: string, rel: string): void => {
       let entries;
       try {
@@ -116,10 +118,13 @@ export class SeededWriter {
       for (const entry of entries) {
         const child = `${rel}/${entry.name}`;
         if (entry.isDirectory()) walk(join(abs, entry.name), child);
-        else if (!skip.has(child.slice(1))) this.copy(child.slice(1), join(abs, entry.name));
+        else if (!skip.has(child.slice(1))) {
+          if (this.copy(child.slice(1), join(abs, entry.name))) copied.push(child.slice(1));
+        }
       }
     };
     walk(from, prefix ? `/${prefix}` : '');
+    return copied;
   }
 
   /**
@@ -193,5 +198,22 @@ function statOrUndefined(path: string): Stats | undefined {
     return statSync(path);
   } catch {
     return undefined;
+  }
+}
+
+let atomicCounter = 0;
+
+/**
+ * Writes each file beside its target and renames it into place, so a reader (the dev
+ * server under load) sees the old file or the new one, never half of one; the rename
+ * also detaches a target that is a hard link shared with an older build.
+ */
+export function replaceFiles(dir: string, files: OutputFile[]): void {
+  for (const file of files) {
+    const target = join(dir, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    const temporary = `${target}.faro-${process.pid}-${atomicCounter++}.tmp`;
+    writeFileSync(temporary, file.content);
+    renameSync(temporary, target);
   }
 }

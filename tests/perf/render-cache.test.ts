@@ -53,6 +53,11 @@ describe('the render cache', () => {
     // plain.md itself and listing.md (site.pages lists titles); with-include.md is untouched.
     expect(titleEdit.renderStats).toMatchObject({ fromCache: 1, rendered: 2 });
     expect(page(root, 'listing')).toContain('Plain, renamed');
+
+    // The output updated in place (unchanged files linked, search index rebuilt from the
+    // first changed page on) is the output of a fresh build of the same sources.
+    await buildAt(root, { cache: false }, 'fresh');
+    expect(hashTree(join(root, '_site'))).toBe(hashTree(join(root, 'fresh')));
   });
 
   it('gives the same output as a build without cache, and ignores damaged or foreign packs', async () => {

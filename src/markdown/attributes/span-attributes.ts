@@ -28,18 +28,18 @@ function walk(node: Nodes, context: SpanAttributeContext): void {
       continue;
     }
     const before = children[index - 1];
-    const match = SPAN_IAL.exec(child.value);
-    if (match && before && before.type !== 'text') {
+    // `x{: .a}{: .b}`: every IAL right after the element applies to it
+    for (let match = SPAN_IAL.exec(child.value); match && before && before.type !== 'text'; match = SPAN_IAL.exec(child.value)) {
       const list = emptyAttributeList();
       const site = siteAt(child, 0, context.source);
       if (!parseAttributeList(match[1]!, list)) context.warn(site, `no valid attributes in IAL "${match[0]}"`);
       attachAttributeList(before, list, site);
       sliceText(child, match[0].length);
-      if (child.value === '') {
-        children.splice(index, 1);
-        index--;
-        continue;
-      }
+    }
+    if (child.value === '') {
+      children.splice(index, 1);
+      index--;
+      continue;
     }
     for (const stray of child.value.matchAll(ANY_SPAN_IAL)) {
       context.warn(siteAt(child, stray.index, context.source), `span IAL "${stray[0]}" follows plain text, so kramdown ignores it and prints it as text`);

@@ -1,6 +1,7 @@
 import type { Code, Construct, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import type { Code as CodeNode } from 'mdast';
+import { laterLineMatches } from './source-text.js';
 
 // kramdown-parser-gfm's fenced code blocks: a line of three or more `~` or backticks
 // (up to three spaces before), then at most one word (the language, an optional
@@ -13,9 +14,9 @@ const FENCE_LINE = /^ {0,3}([~`]{3,})[ \t]*(\S+)?[ \t]*$/;
 const FENCE_START = /^ {0,3}[~`]{3,}/;
 const isEnd = (code: Code) => code === null || code < -2;
 
-function closingLine(run: string): RegExp {
+function closingLine(run: string, indent = ' {0,3}'): RegExp {
   const escape = (text: string) => text.replace(/[`~]/g, (char) => `\\${char}`);
-  return new RegExp(`^ {0,3}${escape(run)}${escape(run.at(-1)!)}*[ \\t]*$`);
+  return new RegExp(`^${indent}${escape(run)}${escape(run.at(-1)!)}*[ \\t]*$`);
 }
 
 /** Reads one line (into a throwaway token) and hands its text on. */
@@ -61,6 +62,7 @@ const tokenizeCodeFenced: Tokenizer = function (this: TokenizeContext, effects, 
       const match = FENCE_LINE.exec(' '.repeat(prefix) + text);
       if (!match) return nok;
       closing = closingLine(match[1]!);
+      if (!laterLineMatches(self, closingLine(match[1]!, '[ \\t]*'))) return nok;
       return lineEnding;
     })(code);
   };

@@ -1,7 +1,7 @@
 import type { BlockContent, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import { joinParagraphLines, lineText, splitParagraphLines } from '../attributes/paragraph-lines.js';
-import { emptyAttributeList, parseAttributeList } from '../attributes/attribute-list.js';
+import { ALD_LINE, BLOCK_IAL_LINE, emptyAttributeList, parseAttributeList } from '../attributes/attribute-list.js';
 import { attachAttributeList } from '../attributes/attribute-data.js';
 import { sliceText } from '../source/text-literals.js';
 import { ATTRIBUTE_LIST_LINE } from './block-start.js';
@@ -84,7 +84,9 @@ export function buildDefinitionLists(tree: Root, source: string): void {
       } else if (previous?.type === 'paragraph') {
         out.pop();
         const { terms, rest } = termsOf(previous);
-        if (rest) out.push(rest);
+        // IAL lines alone between a list and new terms are no block for kramdown: the list
+        // goes on (and their attributes are lost).
+        if (rest && !(out.at(-1)?.type === 'kramdownDefinitionList' && onlyBlockIals(rest))) out.push(rest);
         const before = out.at(-1);
         if (before?.type === 'kramdownDefinitionList') {
           before.children.push(...terms, child);
@@ -123,6 +125,13 @@ function termsOf(paragraph: Paragraph): { terms: DefinitionTerm[]; rest?: Paragr
   });
   if (first === 0) return { terms };
   return { terms, rest: { ...paragraph, children: joinParagraphLines(lines.slice(0, first)) } };
+}
+
+function onlyBlockIals(paragraph: Paragraph): boolean {
+  return splitParagraphLines(paragraph).every((line) => {
+    const text = lineText(line);
+    return text !== undefined && BLOCK_IAL_LINE.test(text) && !ALD_LINE.test(text);
+  });
 }
 
 const TERM_ATTRIBUTES = /^\s*\{:(?!(?:[A-Za-z0-9_][\w-]*)?:|\/)((?:\\\}|[^}])+)\}\s*/;

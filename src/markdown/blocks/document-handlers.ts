@@ -12,11 +12,18 @@ import { measureCodeDepths } from './code-handler.js';
 // apply to all text.
 
 const abbreviationMatchers = new WeakMap<State, AbbreviationMatcher>();
+const effectiveOptions = new WeakMap<State, KramdownOptions>();
+
+/** The options in force for the document being converted (configuration and `{::options}`). */
+export function optionsOf(state: State, fallback: KramdownOptions): KramdownOptions {
+  return effectiveOptions.get(state) ?? fallback;
+}
 
 /** Root handler: converts the document, then its footnotes. */
 export function createRootHandler(options: KramdownOptions) {
   return (state: State, node: Root): HastRoot => {
     const effective = documentOptions(node, options);
+    effectiveOptions.set(state, effective);
     startFootnotes(state, node, footnoteSettings(effective));
     measureCodeDepths(state, node);
     const matcher = collectAbbreviations(node);

@@ -4,6 +4,7 @@ import type { Html } from 'mdast';
 import type { Node } from 'unist';
 import type { KramdownOptions } from '../options.js';
 import { mayStartBlock } from './block-start.js';
+import { laterLineMatches } from './source-text.js';
 import { extensionHtml, optionValues, readStartTag, stopTagPattern } from './extension-tags.js';
 
 // Block extensions: a line holding only an extension start tag (up to three spaces
@@ -71,6 +72,7 @@ const tokenizeExtension: Tokenizer = function (this: TokenizeContext, effects, o
     if (tag.name === 'options') options = optionValues(tag.attributes);
     if (tag.selfClosing) return done;
     stop = new RegExp(String.raw`^ {0,3}${stopTagPattern(tag.name).source}[ \t]*$`);
+    if (!laterLineMatches(self, new RegExp(String.raw`^[ \t]*${stopTagPattern(tag.name).source}[ \t]*$`))) return nok;
     return nextLine;
   };
   const nextLine: State = (code) => {

@@ -1,8 +1,12 @@
 import type { Processor } from 'unified';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import type { Extension } from 'micromark-util-types';
-import { kramdownHtmlFlow } from './html-flow.js';
+import { createKramdownHtmlFlow } from './html-flow.js';
+import type { KramdownOptions } from '../options.js';
 import { kramdownList } from './list-syntax.js';
+import { captureSource } from './source-text.js';
+import { kramdownBlockQuote } from './container-laziness.js';
+import { kramdownBlockMath, kramdownInlineMath, kramdownMathFromMarkdown } from './math-syntax.js';
 import { kramdownTable, kramdownTableFromMarkdown } from './table-flow.js';
 import { kramdownFootnoteDefinition } from './footnote-syntax.js';
 import { lazyLineStop } from './lazy-lines.js';
@@ -32,19 +36,23 @@ const LIST_MARKERS = [42, 43, 45, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57]; // * 
 
 const FENCE = [kramdownCodeFenced, fenceLineStop];
 
-export const kramdownSyntax: Extension = {
+/** The syntax extension; the options give what the parser decides by them (HTML blocks). */
+export const createKramdownSyntax = (options: KramdownOptions): Extension => ({
   disable: { null: [...DISABLED, ...REPLACED] },
   document: {
     ...Object.fromEntries(LIST_MARKERS.map((code) => [code, kramdownList])),
     58: kramdownDefinition, // :
+    62: kramdownBlockQuote, // >
     91: kramdownFootnoteDefinition, // [
+    null: [captureSource],
   },
   flowInitial: { [-2]: kramdownCodeIndented, [-1]: kramdownCodeIndented, 32: kramdownCodeIndented },
   flow: {
     35: kramdownHeadingAtx, // #
+    36: kramdownBlockMath, // $
     42: [kramdownAbbreviation, kramdownThematicBreak], // *
     45: [kramdownSetextUnderline, kramdownThematicBreak], // -
-    60: kramdownHtmlFlow, // <
+    60: createKramdownHtmlFlow(options), // <
     61: kramdownSetextUnderline, // =
     94: kramdownEndOfBlock, // ^
     95: kramdownThematicBreak, // _
@@ -53,8 +61,8 @@ export const kramdownSyntax: Extension = {
     126: FENCE, // ~
     null: [kramdownTable, lazyLineStop],
   },
-  text: { 123: kramdownSpanExtension },
-};
+  text: { 36: kramdownInlineMath, 123: kramdownSpanExtension },
+});
 
 /** How the kramdown constructs' tokens become mdast nodes. */
 const KRAMDOWN_FROM_MARKDOWN: FromMarkdownExtension[] = [
@@ -66,6 +74,7 @@ const KRAMDOWN_FROM_MARKDOWN: FromMarkdownExtension[] = [
   kramdownCodeFencedFromMarkdown,
   kramdownBlockExtensionFromMarkdown,
   kramdownSpanExtensionFromMarkdown,
+  kramdownMathFromMarkdown,
 ];
 
 /** Drops remark-gfm's bare-URL autolink transform, which runs on text after parsing. */
@@ -76,8 +85,8 @@ export function withoutLiteralAutolinks(extensions: Array<FromMarkdownExtension 
 }
 
 /** Registers the syntax changes on a processor that already uses remark-gfm. */
-export function useKramdownSyntax(processor: Processor): void {
+export function useKramdownSyntax(processor: Processor, options: KramdownOptions): void {
   const data = processor.data();
-  (data.micromarkExtensions ??= []).push(kramdownSyntax);
+  (data.micromarkExtensions ??= []).push(createKramdownSyntax(options));
   data.fromMarkdownExtensions = [...withoutLiteralAutolinks(data.fromMarkdownExtensions ?? []), ...KRAMDOWN_FROM_MARKDOWN];
 }

@@ -1,65 +1,88 @@
 import type { Code, Construct, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
-import { scanHtmlBlock } from './html-scan.js';
+import type { KramdownOptions } from '../options.js';
+import { htmlBlockEnd } from './html-structure.js';
+import { parseOption } from './extension-flow.js';
 
 // kramdown's block HTML in place of CommonMark's HTML blocks (which end at a blank line
 // and come in seven kinds). A line starting (after up to three spaces) with a non-span
 // start tag or a comment opens a block that runs to the element's end tag, however many
 // lines and blank lines that takes (see html-scan.ts). It produces the usual `htmlFlow`
-// tokens, so the mdast node is an ordinary `html` node.
+// tokens, so the mdast node is an ordinary `html` node. An element whose content is
+// Markdown (see html-structure.ts) ends at an end tag that starts a line; the tree step
+// parses its content.
 
 const LESS_THAN = 60;
 const GREATER_THAN = 62;
 
-const tokenizeHtmlFlow: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
-  const self = this;
-  let buffer = '';
-  let end: number | undefined;
-  let firstLine = true;
-  let dataOpen = false;
+const createTokenizer = (options: KramdownOptions): Tokenizer =>
+  function (this: TokenizeContext, effects, ok, nok) {
+    const self = this;
+    const parseBlockHtml = parseOption(self, 'parse_block_html', options);
+    let buffer = '';
+    // Where the element being scanned starts in the buffer: another element may follow
+    // the end tag of the first on the same line, and then the block goes on with it.
+    let segment = 0;
+    let end: number | undefined;
+    let firstLine = true;
+    let dataOpen = false;
 
-  const inside: State = (code) => {
-    if (code === null || code < -2) return lineEnd(code);
-    if (!dataOpen) effects.enter('htmlFlowData');
-    dataOpen = true;
-    effects.consume(code);
-    if (code !== -1) buffer += code === -2 ? '\t' : String.fromCodePoint(code);
-    if (code === GREATER_THAN && end === undefined) {
-      const scan = scanHtmlBlock(buffer);
-      if (scan.status === 'complete') end = scan.end;
-    }
-    return inside;
+    const inside: State = (code) => {
+      if (code === null || code < -2) return lineEnd(code);
+      if (!dataOpen) effects.enter('htmlFlowData');
+      dataOpen = true;
+      effects.consume(code);
+      if (code !== -1) buffer += code === -2 ? '\t' : String.fromCodePoint(code);
+      if (code === GREATER_THAN && end === undefined) {
+        const scan = htmlBlockEnd(buffer.slice(segment), parseBlockHtml);
+        if (typeof scan === 'number') end = segment + scan;
+      }
+      return inside;
+    };
+
+    const lineEnd = (code: Code): State | undefined => {
+      if (dataOpen) effects.exit('htmlFlowData');
+      dataOpen = false;
+      if (firstLine && end === undefined && htmlBlockEnd(buffer, parseBlockHtml) === 'invalid') return nok(code);
+      // A comment line does not end a paragraph for kramdown: it stays inline there.
+      if (firstLine && self.interrupt && buffer.startsWith('<!--')) return nok(code);
+      firstLine = false;
+      if (end !== undefined) {
+        const next = nextElementStart(buffer, end, parseBlockHtml);
+        if (next === undefined || code === null) return done(code);
+        segment = next;
+        end = undefined;
+      }
+      if (code === null) return done(code);
+      return effects.check(nonLazyLineEnding, nextLine, done)(code);
+    };
+
+    const nextLine: State = (code) => {
+      effects.enter('lineEnding');
+      effects.consume(code);
+      effects.exit('lineEnding');
+      buffer += '\n';
+      return inside;
+    };
+
+    const done: State = (code) => {
+      effects.exit('htmlFlow');
+      return ok(code);
+    };
+
+    return (code) => {
+      if (code !== LESS_THAN) return nok(code);
+      effects.enter('htmlFlow');
+      return inside(code);
+    };
   };
 
-  const lineEnd = (code: Code): State | undefined => {
-    if (dataOpen) effects.exit('htmlFlowData');
-    dataOpen = false;
-    if (firstLine && end === undefined && scanHtmlBlock(buffer).status === 'invalid') return nok(code);
-    // A comment line does not end a paragraph for kramdown: it stays inline there.
-    if (firstLine && self.interrupt && buffer.startsWith('<!--')) return nok(code);
-    firstLine = false;
-    if (end !== undefined || code === null) return done(code);
-    return effects.check(nonLazyLineEnding, nextLine, done)(code);
-  };
-
-  const nextLine: State = (code) => {
-    effects.enter('lineEnding');
-    effects.consume(code);
-    effects.exit('lineEnding');
-    buffer += '\n';
-    return inside;
-  };
-
-  const done: State = (code) => {
-    effects.exit('htmlFlow');
-    return ok(code);
-  };
-
-  return (code) => {
-    if (code !== LESS_THAN) return nok(code);
-    effects.enter('htmlFlow');
-    return inside(code);
-  };
-};
+/** Where an unfinished HTML block element starts after `end` on the buffer's last line, if one does. */
+function nextElementStart(buffer: string, end: number, parseBlockHtml: boolean): number | undefined {
+  const rest = buffer.slice(end);
+  const start = end + rest.length - rest.trimStart().length;
+  if (rest.includes('\n') || buffer[start] !== '<') return undefined;
+  return htmlBlockEnd(buffer.slice(start), parseBlockHtml) === 'open' ? start : undefined;
+}
 
 /** Succeeds when the next line continues the current containers (is not lazy). */
 const nonLazyLineEnding: Construct = {
@@ -76,8 +99,6 @@ const nonLazyLineEnding: Construct = {
   },
 };
 
-export const kramdownHtmlFlow: Construct = {
-  name: 'kramdownHtmlFlow',
-  tokenize: tokenizeHtmlFlow,
-  concrete: true,
-};
+export function createKramdownHtmlFlow(options: KramdownOptions): Construct {
+  return { name: 'kramdownHtmlFlow', tokenize: createTokenizer(options), concrete: true };
+}

@@ -15,6 +15,10 @@ import { buildDefinitionLists } from './definition-list-tree.js';
 import { kramdownDefinitionDescription, kramdownDefinitionList, kramdownDefinitionTerm } from './definition-list-handlers.js';
 import { kramdownEndOfBlockHandler } from './end-of-block.js';
 import { kramdownOptionsHandler } from './extension-flow.js';
+import { createMathHandlers } from './math-handler.js';
+import { expandHtmlBlocks } from './html-blocks-tree.js';
+import { kramdownHtmlElement } from './html-element-handler.js';
+import { applySpanTagRules } from './span-html-tags.js';
 import { collectDocumentOptions } from './document-options.js';
 import { createRootHandler, kramdownAbbreviationDefinition, kramdownText } from './document-handlers.js';
 
@@ -23,10 +27,12 @@ import { createRootHandler, kramdownAbbreviationDefinition, kramdownText } from 
  * micromark/mdast extensions and the tree transforms. Use after remark-gfm.
  */
 export function remarkKramdownBlocks(this: Processor, options: KramdownOptions) {
-  void options;
-  useKramdownSyntax(this);
+  useKramdownSyntax(this, options);
+  const parse = (text: string) => this.parse(text) as Root;
   const transforms = [remarkKramdownLists()];
   return (tree: Root, file: VFile) => {
+    expandHtmlBlocks(tree, parse, String(file), options);
+    applySpanTagRules(tree);
     collectDocumentOptions(tree);
     buildDefinitionLists(tree, String(file));
     for (const transform of transforms) transform(tree, file);
@@ -52,6 +58,8 @@ export function kramdownBlockHandlers(options: KramdownOptions): Partial<Handler
     kramdownDefinitionDescription: kramdownDefinitionDescription as Handlers['kramdownDefinitionDescription'],
     kramdownEndOfBlock: kramdownEndOfBlockHandler as Handlers['kramdownEndOfBlock'],
     kramdownOptions: kramdownOptionsHandler as Handlers['kramdownOptions'],
+    ...(createMathHandlers(options) as Pick<Handlers, 'kramdownMath' | 'kramdownInlineMath'>),
+    kramdownHtmlElement: kramdownHtmlElement as Handlers['kramdownHtmlElement'],
     footnoteReference: kramdownFootnoteReference as Handlers['footnoteReference'],
     footnoteDefinition: kramdownFootnoteDefinition as Handlers['footnoteDefinition'],
   };

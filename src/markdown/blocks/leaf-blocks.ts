@@ -7,7 +7,8 @@ import { approveLine, isApprovedLine, mayStartBlock, restOfLine } from './block-
 // - a setext header is a single line of text that starts a block (at the start of its
 //   container, after a blank line or an end-of-block marker), underlined from the
 //   first column by `-` or `=` characters (mixed; the first one gives the level); a
-//   longer paragraph keeps such a line as text;
+//   longer paragraph keeps such a line as text; the underline may be a lazy line (kramdown
+//   takes lazy lines into lists and blockquotes before it looks for blocks);
 // - a horizontal rule does not interrupt a paragraph.
 
 const ATX_LINE = /^#{1,6}[\t ]+\S/;
@@ -65,7 +66,7 @@ const tokenizeSetextUnderline: Tokenizer = function (this: TokenizeContext, effe
     return ok(code);
   };
   return (code) => {
-    if (!isUnderlineCode(code) || self.parser.lazy[self.now().line] || afterLinePrefix(self)) return nok(code);
+    if (!isUnderlineCode(code) || afterLinePrefix(self)) return nok(code);
     if (self.interrupt && singleLineAtBlockStart(self.events)) approveLine(self, 'setext');
     if (!isApprovedLine(self, 'setext')) return nok(code);
     effects.enter('setextHeadingLine');

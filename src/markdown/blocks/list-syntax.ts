@@ -1,13 +1,15 @@
 import type { Code, Construct, Effects, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import { blankLine, list } from 'micromark-core-commonmark';
 import { restOfLine } from './block-start.js';
+import { lazyContentLine } from './container-laziness.js';
 
 // kramdown's list items on top of CommonMark's list construct. A marker is `*`, `+`,
 // `-`, or digits and a dot (no `1)`), and a space or tab must follow it; a horizontal
 // rule line is no item. With `gfm_quirks: paragraph_end` any item ends a paragraph
 // (CommonMark lets only "1." and non-empty items interrupt one), so the construct runs
 // as if it were not interrupting. CommonMark's `list` is disabled; the continuation
-// below is CommonMark's, starting the next item with this construct.
+// below is CommonMark's, starting the next item with this construct, and taking in
+// kramdown's lazy lines (see container-laziness.ts).
 
 const itemLine = restOfLine(/^(?:[*+-]|\d+\.)[\t ]/);
 const ruleLine = restOfLine(/^([*_-])(?:[ \t]*\1){2,}[ \t]*$/);
@@ -15,7 +17,12 @@ const ruleLine = restOfLine(/^([*_-])(?:[ \t]*\1){2,}[ \t]*$/);
 const isSpaceCode = (code: Code) => code === 32 || code === -2 || code === -1;
 
 interface ListState {
+  /** The line before was blank (no lazy line may follow). */
+  kramdownAfterBlank?: boolean;
+  /** kramdown's list ended at a line micromark still keeps lazily (an IAL line, say). */
+  kramdownEnded?: boolean;
   type?: string;
+  marker?: number;
   size?: number;
   initialBlankLine?: boolean;
   furtherBlankLines?: boolean;
@@ -50,22 +57,38 @@ const tokenizeContinuation: Tokenizer = function (this: TokenizeContext, effects
   const state = self.containerState as ListState;
   state._closeFlow = undefined;
   const onBlank: State = (code) => {
+    state.kramdownAfterBlank = true;
     state.furtherBlankLines = state.furtherBlankLines || state.initialBlankLine;
     return spaces(effects, ok, 'listItemIndent', (state.size ?? 0) + 1)(code);
   };
   const notBlank: State = (code) => {
     const blankBefore = state.furtherBlankLines;
+    lazyAllowed = !state.kramdownAfterBlank;
+    state.kramdownAfterBlank = false;
     state.furtherBlankLines = undefined;
     state.initialBlankLine = undefined;
     if (blankBefore || !isSpaceCode(code)) return notInCurrentItem(code);
     return effects.attempt(indent, ok, notInCurrentItem)(code);
   };
   const notInCurrentItem: State = (code) => {
+    // Any bullet continues a bullet list for kramdown (CommonMark wants the same one).
+    if (state.type === 'listUnordered') state.marker = undefined;
     state._closeFlow = true;
     self.interrupt = undefined;
-    return spaces(effects, effects.attempt(kramdownList, ok, nok), 'linePrefix', 3)(code);
+    return spaces(effects, effects.attempt(kramdownList, ok, lazy), 'linePrefix', 3)(code);
   };
-  return effects.check(blankLine, onBlank, notBlank);
+  // Not a new item: right after a non-blank line, kramdown takes the line into the item.
+  const lazy: State = (code) => (lazyAllowed ? effects.check(lazyContentLine, lazyOk, ended)(code) : ended(code));
+  const ended: State = (code) => {
+    state.kramdownEnded = true;
+    return nok(code);
+  };
+  const lazyOk: State = (code) => {
+    state._closeFlow = undefined;
+    return ok(code);
+  };
+  let lazyAllowed = false;
+  return state.kramdownEnded ? nok : effects.check(blankLine, onBlank, notBlank);
 };
 
 /** Indentation up to the item's content column. */

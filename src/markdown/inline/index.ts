@@ -15,6 +15,7 @@ import { SourceIndex } from '../source/offsets.js';
 import { applyKramdownEmphasis, withoutCommonMarkEmphasis } from '../emphasis/apply-emphasis.js';
 import { applySpanHtmlRules } from './span-html.js';
 import { createInlineCodeHandler } from './code-span.js';
+import { kramdownCodeSpanSyntax } from './code-span-syntax.js';
 import { adjustCodeAndAutolinks } from './code-and-autolinks.js';
 import { reportWarning, setHeadings, setLinks } from '../result-data.js';
 
@@ -27,7 +28,7 @@ import { reportWarning, setHeadings, setLinks } from '../result-data.js';
 export function remarkKramdownInline(this: Processor, options: KramdownOptions) {
   remarkTextLiterals.call(this as unknown as Processor<Root>);
   const data = this.data() as { micromarkExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(withoutCommonMarkEmphasis, withoutCommonMarkLinks);
+  (data.micromarkExtensions ??= []).push(kramdownCodeSpanSyntax, withoutCommonMarkEmphasis, withoutCommonMarkLinks);
   const typeset = typesetOptions(options);
   return (tree: Root, file: VFile) => {
     const source = String(file.value);

@@ -16,8 +16,14 @@ import { readLinkTarget, WrittenText } from './link-target.js';
 // text is its bracketed source. CommonMark's own link constructs are switched off, so
 // every bracket reaches the tree as text and is paired here, in one linear pass.
 
-/** micromark extension: no CommonMark links, images or references. */
-export const withoutCommonMarkLinks: Extension = { disable: { null: ['labelStartLink', 'labelStartImage', 'labelEnd'] } };
+/**
+ * micromark extension: no CommonMark links, images or references. (GFM's `![^note]` check,
+ * which walks back over the whole paragraph at every `]` for an image start that can no
+ * longer exist, goes too.)
+ */
+export const withoutCommonMarkLinks: Extension = {
+  disable: { null: ['labelStartLink', 'labelStartImage', 'labelEnd', 'gfmPotentialFootnoteCall'] },
+};
 
 // kramdown drops the backslash of these escapes in an alt text or link id.
 const ESCAPED = '\\.*_+`<>()[]{}#!:|"\'$=-';
@@ -95,16 +101,9 @@ class LinkScan {
       const target = readLinkTarget(written, after);
       if (!target) return undefined;
       end = positions[target.end]!;
-      const urlFrom = positions[target.url[0]]!;
-      const urlTo = positions[target.url[1]]!;
-      if (end < 0 || urlFrom < 0 || urlTo < 0) return undefined;
-      url = sequence.targetText(urlFrom, urlTo);
-      title = null;
-      if (target.title) {
-        const titleFrom = positions[target.title[0]]!;
-        const titleTo = positions[target.title[1]]!;
-        title = titleFrom < 0 || titleTo < 0 ? text.slice(...target.title) : sequence.targetText(titleFrom, titleTo);
-      }
+      if (end < 0) return undefined;
+      url = this.targetPart(target.url);
+      title = target.title ? this.targetPart(target.title) : null;
     }
     const start = image ? open - 1 : open;
     const node: Link | Image = image
@@ -115,6 +114,14 @@ class LinkScan {
     const attributes = definition && definitionAttributes(definition);
     if (attributes) attachAttributeList(node, attributes);
     return { node, end };
+  }
+
+  /** A url or title: as written, with references decoded where it covers whole positions. */
+  private targetPart([from, to]: [number, number]): string {
+    const { text, positions } = this.sequence.written();
+    const start = positions[from]!;
+    const end = positions[to]!;
+    return start < 0 || end < 0 ? text.slice(from, to) : this.sequence.targetText(start, end);
   }
 }
 

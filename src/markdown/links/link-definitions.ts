@@ -16,7 +16,7 @@ export interface LinkDefinition {
   node: Definition;
 }
 
-const DEFINITION = /^ {0,3}\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?(["'])(.+?)\4)?[ \t]*?\n/y;
+const DEFINITION = /^ {0,3}\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?(["'])(.+?)\4)?[ \t]*?\n/my;
 
 /** kramdown's link id matching: whitespace runs as one space, case folded. */
 export function normalizeLinkId(id: string): string {

@@ -1,0 +1,140 @@
+import type { Html, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Node, Point } from 'unist';
+import type { KramdownOptions } from '../options.js';
+import { contentModel, htmlBlockEnd, parsedElementExtent, readHtmlStartTag, type ContentModel } from './html-structure.js';
+import { HTML_SPAN_ELEMENTS } from './html-scan.js';
+
+// Block HTML after parsing: an element whose content kramdown parses (a `markdown`
+// attribute, or `parse_block_html`) becomes a `kramdownHtmlElement` holding its content
+// parsed as Markdown (blocks, or the inline content for the span model); text after an
+// element's end tag on its line is parsed as blocks following it. `{::options}` that
+// set `parse_block_html` count from where they stand.
+
+export interface HtmlElementNode extends Parent {
+  type: 'kramdownHtmlElement';
+  tagName: string;
+  attributes: Array<[string, string]>;
+  model: ContentModel;
+  children: RootContent[];
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    kramdownHtmlElement: HtmlElementNode;
+  }
+  interface BlockContentMap {
+    kramdownHtmlElement: HtmlElementNode;
+  }
+}
+
+/** Parses a piece of the document as Markdown (the processor's parser). */
+export type FragmentParser = (text: string) => Root;
+
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'kramdownDefinitionTerm']);
+export function expandHtmlBlocks(tree: Root, parse: FragmentParser, source: string, options: KramdownOptions): void {
+  const done = new WeakSet<Node>();
+  let parseBlockHtml = options.parse_block_html;
+  const stack: Array<{ parent: Parent; index: number }> = [{ parent: tree, index: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const node = frame.parent.children[frame.index] as Nodes | undefined;
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    const options = node.type === 'kramdownOptions' ? node.options : (node.data as { kramdownOptions?: Partial<KramdownOptions> } | undefined)?.kramdownOptions;
+    if (options?.parse_block_html !== undefined) parseBlockHtml = options.parse_block_html;
+    const spanParent = PHRASING_PARENTS.has(frame.parent.type) || (frame.parent as HtmlElementNode).model === 'span';
+    if (node.type === 'html' && !spanParent && !done.has(node)) {
+      done.add(node);
+      const replacement = expandHtml(node, parse, source, parseBlockHtml, done);
+      if (replacement) {
+        frame.parent.children.splice(frame.index, 1, ...(replacement as typeof frame.parent.children));
+        continue;
+      }
+    }
+    frame.index++;
+    if ('children' in node) stack.push({ parent: node, index: 0 });
+  }
+}
+
+function expandHtml(node: Html, parse: FragmentParser, source: string, parseBlockHtml: boolean, done: WeakSet<Node>): RootContent[] | undefined {
+  const text = node.value;
+  const tag = text.startsWith('<!--') ? undefined : readHtmlStartTag(text);
+  const model = tag && !HTML_SPAN_ELEMENTS.has(tag.name) ? contentModel(tag, parseBlockHtml) : 'raw';
+  const place = placeOf(node, source);
+  if (tag && model !== 'raw') {
+    const extent = parsedElementExtent(text, tag, model);
+    const content = parseFragment(parse, text.slice(extent.contentStart, extent.contentEnd), place, text, extent.contentStart);
+    const element: HtmlElementNode = {
+      type: 'kramdownHtmlElement',
+      tagName: tag.name,
+      attributes: tag.attributes,
+      model,
+      children: model === 'span' ? inlineContent(content) : content,
+      position: node.position,
+    };
+    if (node.data) element.data = node.data;
+    return [element, ...trailingBlocks(parse, text, extent.end, place)];
+  }
+  const end = htmlBlockEnd(text, parseBlockHtml);
+  if (typeof end !== 'number' || text.slice(end).trim() === '') return undefined;
+  const raw: Html = { ...node, value: text.slice(0, end) };
+  done.add(raw);
+  return [raw, ...trailingBlocks(parse, text, end, place)];
+}
+
+/** Text after the end tag (the line's whitespace skipped) is parsed as blocks. */
+function trailingBlocks(parse: FragmentParser, text: string, end: number, place: Place): RootContent[] {
+  const rest = text.slice(end).replace(/^[ \t]*(?:\r?\n)?/, '');
+  if (rest.trim() === '') return [];
+  return parseFragment(parse, rest, place, text, text.length - rest.length);
+}
+
+/** The inline content of a span-model element: its paragraphs' content, one after the other. */
+function inlineContent(blocks: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  for (const block of blocks) {
+    if (out.length > 0) out.push({ type: 'text', value: '\n\n' });
+    if (block.type === 'paragraph') out.push(...(block.children as PhrasingContent[]));
+    else out.push(block);
+  }
+  return out;
+}
+
+interface Place {
+  start: Point;
+  /** The node's text is the source text at its offsets (no container prefixes in between). */
+  exact: boolean;
+}
+
+function placeOf(node: Html, source: string): Place {
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  const exact = start.offset !== undefined && node.position?.end.offset !== undefined && source.slice(start.offset, node.position.end.offset) === node.value;
+  return { start, exact };
+}
+
+/** Parses `fragment` (found at `at` in the node's `text`) and moves its positions to the document's. */
+function parseFragment(parse: FragmentParser, fragment: string, place: Place, text: string, at: number): RootContent[] {
+  const before = text.slice(0, at);
+  const lineShift = place.start.line - 1 + (before.match(/\n/g) ?? []).length;
+  const firstLineColumn = before.includes('\n') ? 1 : place.start.column + at;
+  const offset = place.exact && place.start.offset !== undefined ? place.start.offset + at : undefined;
+  const root = parse(fragment);
+  const move = (point: Point) => {
+    if (point.line === 1) point.column += firstLineColumn - 1;
+    point.line += lineShift;
+    if (offset !== undefined && point.offset !== undefined) point.offset += offset;
+    else delete point.offset;
+  };
+  const stack: Node[] = [...root.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.position) {
+      move(node.position.start);
+      move(node.position.end);
+    }
+    for (const child of (node as Partial<Parent>).children ?? []) stack.push(child);
+  }
+  return root.children;
+}

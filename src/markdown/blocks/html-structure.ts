@@ -1,0 +1,161 @@
+import { HTML_ELEMENTS_WITHOUT_BODY, HTML_SPAN_ELEMENTS, scanHtmlBlock } from './html-scan.js';
+
+// How kramdown reads a block-level HTML element whose content it parses as Markdown:
+// because of a `markdown` attribute ("1", "block" or "span"; "0" keeps it raw), or
+// because `parse_block_html` is on and the element's content model is not raw. Its
+// content runs to an end tag standing at the start of a line (up to three spaces
+// before it) once same-named elements opened inside are closed; an end tag further
+// into a line is text. Without such a line the element runs to the end.
+
+export type ContentModel = 'block' | 'span' | 'raw';
+
+const BLOCK_MODEL = new Set(
+  'address applet article aside blockquote body dd details div dl fieldset figure figcaption footer form header hgroup iframe li main map menu nav noscript object section summary td'.split(
+    ' ',
+  ),
+);
+const SPAN_MODEL = new Set(
+  'a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt'.split(
+    ' ',
+  ),
+);
+
+const NAME = String.raw`[A-Za-z_:][\w:.-]*`;
+const ATTRIBUTE = new RegExp(String.raw`\s*(${NAME})(?:\s*=\s*(?:([\p{L}\p{N}_]+)|("|')([\s\S]*?)\3))?`, 'gu');
+const START_TAG = new RegExp(String.raw`^ {0,3}<(${NAME})((?:\s+${NAME}(?:\s*=\s*(?:[\p{L}\p{N}_]+|("|')[\s\S]*?\3))?)*)\s*(\/)?>`, 'u');
+
+/** An element's default content model in kramdown. */
+export function defaultContentModel(name: string): ContentModel {
+  return BLOCK_MODEL.has(name) ? 'block' : SPAN_MODEL.has(name) ? 'span' : 'raw';
+}
+
+export interface HtmlStartTag {
+  name: string;
+  /** Attributes in order, names lowercased, without `markdown`. */
+  attributes: Array<[string, string]>;
+  /** The `markdown` attribute's value, if there was one. */
+  markdown?: string;
+  selfClosing: boolean;
+  /** Length of the tag (with the spaces before it) in the text. */
+  length: number;
+}
+
+/** The start tag at the start of `text` (after up to three spaces), if there is one. */
+export function readHtmlStartTag(text: string): HtmlStartTag | undefined {
+  const match = START_TAG.exec(text);
+  if (!match) return undefined;
+  const known = knownName(match[1]!);
+  const attributes: Array<[string, string]> = [];
+  let markdown: string | undefined;
+  for (const [, rawName, bare, , quoted] of match[2]!.matchAll(ATTRIBUTE)) {
+    const name = known ? rawName!.toLowerCase() : rawName!;
+    const value = bare ?? quoted ?? '';
+    if (name === 'markdown') markdown = value;
+    else {
+      const existing = attributes.findIndex(([key]) => key === name);
+      if (existing >= 0) attributes.splice(existing, 1);
+      attributes.push([name, value.replace(/\n+/g, ' ')]);
+    }
+  }
+  return { name: known ?? match[1]!, attributes, markdown, selfClosing: match[4] !== undefined, length: match[0].length };
+}
+
+function knownName(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return BLOCK_MODEL.has(lower) || SPAN_MODEL.has(lower) || HTML_SPAN_ELEMENTS.has(lower) || HTML_ELEMENTS_WITHOUT_BODY.has(lower) || KNOWN.has(lower)
+    ? lower
+    : undefined;
+}
+
+const KNOWN = new Set(
+  'script style math option textarea pre code kbd samp var caption col colgroup html head hr legend menu ol optgroup table tbody tfoot thead tr ul'.split(' '),
+);
+
+/**
+ * The content model kramdown gives a block element: from its `markdown` attribute, else
+ * parsed by its default model when `parse_block_html` is on, else raw.
+ */
+export function contentModel(tag: HtmlStartTag, parseBlockHtml: boolean): ContentModel {
+  switch (tag.markdown) {
+    case '0':
+      return 'raw';
+    case '1':
+      return defaultContentModel(tag.name);
+    case 'block':
+      return 'block';
+    case 'span':
+      return 'span';
+    default:
+      return parseBlockHtml ? defaultContentModel(tag.name) : 'raw';
+  }
+}
+
+export interface ParsedElement {
+  tag: HtmlStartTag;
+  model: ContentModel;
+  /** Offsets in the text: content start and end (where the end tag or its line starts), and just after the end tag. */
+  contentStart: number;
+  contentEnd: number;
+  end: number;
+  /** Whether the end tag was found (else the element runs to the end of the text). */
+  closed: boolean;
+}
+
+/** Splits a parsed element's text into its parts (the text starts at the start tag). */
+export function parsedElementExtent(text: string, tag: HtmlStartTag, model: ContentModel): ParsedElement {
+  if (tag.selfClosing || HTML_ELEMENTS_WITHOUT_BODY.has(tag.name)) {
+    return { tag, model, contentStart: tag.length, contentEnd: tag.length, end: tag.length, closed: true };
+  }
+  // After the start tag, the rest of its line is skipped when it holds only whitespace.
+  const afterTag = /^[ \t]*(?:\r?\n|$)/.exec(text.slice(tag.length));
+  const contentStart = tag.length + (model === 'block' && afterTag ? afterTag[0].length : 0);
+  const close = model === 'span' ? findEndTag(text, tag.name, contentStart) : findLineEndTag(text, tag.name, contentStart);
+  if (!close) return { tag, model, contentStart, contentEnd: text.length, end: text.length, closed: false };
+  return { tag, model, contentStart, contentEnd: close.lineStart, end: close.end, closed: true };
+}
+
+/** Span content ends at the first end tag, wherever it is. */
+function findEndTag(text: string, name: string, from: number): { lineStart: number; end: number } | undefined {
+  const close = new RegExp(String.raw`<\/${name.replace(/[.]/g, '\\.')}\s*>`, knownName(name) ? 'gi' : 'g');
+  close.lastIndex = from;
+  const match = close.exec(text);
+  return match ? { lineStart: match.index, end: match.index + match[0].length } : undefined;
+}
+
+/** The end tag standing at a line start once same-named elements inside are closed. */
+function findLineEndTag(text: string, name: string, from: number): { lineStart: number; end: number } | undefined {
+  const caseFlag = knownName(name) ? 'i' : '';
+  const escaped = name.replace(/[.]/g, '\\.');
+  const endAtLineStart = new RegExp(String.raw`^ {0,3}<\/${escaped}\s*>`, caseFlag);
+  const opens = new RegExp(String.raw`<${escaped}(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?(\/)?>`, `g${caseFlag}`);
+  const closes = new RegExp(String.raw`<\/${escaped}\s*>`, `g${caseFlag}`);
+  let depth = 0;
+  let lineStart = from;
+  for (;;) {
+    const newline = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, newline < 0 ? text.length : newline);
+    const atStart = endAtLineStart.exec(line);
+    if (atStart && depth === 0) return { lineStart, end: lineStart + atStart[0].length };
+    const opened = [...line.matchAll(opens)].filter((match) => !match[1]).length;
+    depth = Math.max(0, depth + opened - [...line.matchAll(closes)].length);
+    if (newline < 0) return undefined;
+    lineStart = newline + 1;
+  }
+}
+
+/**
+ * Where an HTML block that starts `text` ends for kramdown: an offset, `open` while its
+ * end is not in the text yet, `invalid` when it is no HTML block.
+ */
+export function htmlBlockEnd(text: string, parseBlockHtml: boolean): number | 'open' | 'invalid' {
+  const tag = text.startsWith('<!--') ? undefined : readHtmlStartTag(text);
+  if (tag && !HTML_SPAN_ELEMENTS.has(tag.name)) {
+    const model = contentModel(tag, parseBlockHtml);
+    if (model !== 'raw') {
+      const extent = parsedElementExtent(text, tag, model);
+      return extent.closed ? extent.end : 'open';
+    }
+  }
+  const scan = scanHtmlBlock(text);
+  return scan.status === 'complete' ? scan.end : scan.status;
+}

@@ -1,0 +1,176 @@
+import type { Construct, Event, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
+import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
+import type { Node } from 'unist';
+import { ATTRIBUTE_LIST_LINE, approveLine, isApprovedLine, mayStartBlock } from './block-start.js';
+import { currentLineMatches, laterLineMatches } from './source-text.js';
+
+// kramdown's math: `$$…$$`. As a block it must stand alone: it starts a block (start of
+// its container, after a blank line, an end-of-block marker or an attribute list),
+// nothing but whitespace follows the closing `$$` on its line, and a block boundary (a
+// blank line, `^`, an attribute list or the end) comes right after. Anything else is
+// math inside a paragraph. The content is trimmed.
+
+export interface MathNode extends Node {
+  type: 'kramdownMath' | 'kramdownInlineMath';
+  value: string;
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    kramdownMath: MathNode;
+  }
+  interface BlockContentMap {
+    kramdownMath: MathNode;
+  }
+  interface PhrasingContentMap {
+    kramdownInlineMath: MathNode;
+  }
+}
+
+const DOLLAR = 36;
+const BOUNDARY_LINE = new RegExp(String.raw`^(?:[ \t]*|\^[ \t]*|${ATTRIBUTE_LIST_LINE.source.slice(1, -1)})$`);
+const isLineEnd = (code: number | null) => code === null || code < -2;
+const charOf = (code: number) => (code === -2 ? '\t' : code === -1 ? '' : String.fromCodePoint(code));
+
+/** Whether the flow is at a block start (kramdown's after_block_boundary). */
+function atBlockStart(events: Event[]): boolean {
+  for (let index = events.length - 1; index >= 0; index--) {
+    const type = events[index]![1].type;
+    if (type === 'lineEnding' || type === 'linePrefix') continue;
+    return type === 'lineEndingBlank' || type === 'kramdownEndOfBlock';
+  }
+  return true;
+}
+
+const tokenizeBlockMath: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
+  const self = this;
+  let text = '';
+  let dollars = 0;
+  const opening: State = (code) => {
+    if (code !== DOLLAR) return nok(code);
+    effects.consume(code);
+    return ++dollars === 2 ? body : opening;
+  };
+  // Runs to the first `$$` after the opening one.
+  const body: State = (code) => {
+    if (code === null) return nok(code);
+    if (code < -2) {
+      effects.enter('lineEnding');
+      effects.consume(code);
+      effects.exit('lineEnding');
+      text += '\n';
+      return body;
+    }
+    effects.consume(code);
+    text += charOf(code);
+    return text.endsWith('$$') ? after : body;
+  };
+  const after: State = (code) => {
+    if (isLineEnd(code)) return effects.check(boundaryAfter, done, nok)(code);
+    if (code !== 32 && code !== -2 && code !== -1) return nok(code);
+    effects.consume(code);
+    return after;
+  };
+  const done: State = (code) => {
+    effects.exit('kramdownMathData');
+    effects.exit('kramdownMath');
+    return ok(code);
+  };
+  return (code) => {
+    if (code !== DOLLAR) return nok(code);
+    // After an attribute list line the paragraph holding it is closed first (see approveLine).
+    if (self.interrupt && mayStartBlock(self)) approveLine(self, 'math');
+    if (self.interrupt ? !mayStartBlock(self) : !atBlockStart(self.events) && !isApprovedLine(self, 'math')) return nok(code);
+    if (!currentLineMatches(self, /^\$\$.*\$\$/) && !laterLineMatches(self, /\$\$/)) return nok(code);
+    effects.enter('kramdownMath');
+    effects.enter('kramdownMathData');
+    return opening(code);
+  };
+};
+
+/** The line after the math is a block boundary (or there is none). */
+const boundaryAfter: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    let line = '';
+    let open = false;
+    const inLine: State = (code) => {
+      if (isLineEnd(code)) {
+        if (open) effects.exit('kramdownMathData');
+        return BOUNDARY_LINE.test(line) ? ok(code) : nok(code);
+      }
+      if (!open) effects.enter('kramdownMathData');
+      open = true;
+      effects.consume(code);
+      line += charOf(code!);
+      return inLine;
+    };
+    return (code) => {
+      if (code === null) return ok(code);
+      effects.enter('lineEnding');
+      effects.consume(code);
+      effects.exit('lineEnding');
+      return inLine;
+    };
+  },
+};
+
+export const kramdownBlockMath: Construct = { name: 'kramdownBlockMath', tokenize: tokenizeBlockMath, concrete: true };
+
+const tokenizeInlineMath: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
+  let dollars = 0;
+  let text = '';
+  const opening: State = (code) => {
+    if (code !== DOLLAR) return nok(code);
+    effects.consume(code);
+    return ++dollars === 2 ? body : opening;
+  };
+  const body: State = (code) => {
+    if (code === null) return nok(code);
+    effects.consume(code);
+    text += code < -2 ? '\n' : charOf(code);
+    if (!text.endsWith('$$')) return body;
+    effects.exit('kramdownInlineMath');
+    return ok;
+  };
+  return (code) => {
+    if (code !== DOLLAR) return nok(code);
+    effects.enter('kramdownInlineMath');
+    return opening(code);
+  };
+};
+
+export const kramdownInlineMath: Construct = { name: 'kramdownInlineMath', tokenize: tokenizeInlineMath };
+
+/** The math between the `$$` pairs of a token's text, trimmed. */
+function mathValue(text: string): string {
+  const start = text.indexOf('$$') + 2;
+  return text.slice(start, text.indexOf('$$', start)).trim();
+}
+
+export const kramdownMathFromMarkdown: FromMarkdownExtension = {
+  enter: {
+    kramdownMath(this: CompileContext, token: Token) {
+      this.enter({ type: 'kramdownMath', value: mathValue(this.sliceSerialize(token)) }, token);
+    },
+    kramdownInlineMath(this: CompileContext, token: Token) {
+      this.enter({ type: 'kramdownInlineMath', value: mathValue(this.sliceSerialize(token)) }, token);
+    },
+  },
+  exit: {
+    kramdownMath(this: CompileContext, token: Token) {
+      this.exit(token);
+    },
+    kramdownInlineMath(this: CompileContext, token: Token) {
+      this.exit(token);
+    },
+  },
+};
+
+declare module 'micromark-util-types' {
+  interface TokenTypeMap {
+    kramdownMath: 'kramdownMath';
+    kramdownMathData: 'kramdownMathData';
+    kramdownInlineMath: 'kramdownInlineMath';
+  }
+}
