@@ -102,7 +102,7 @@ export class OutputSession {
    * Hands the pages written since the last call to Pagefind (once the index has to be
    * rebuilt), then waits until at most `limit` of them are still being indexed.
    */
-  async flush(limit = 1500): Promise<void> {
+  async flush(limit = 1000): Promise<void> {
     if (!this.diverged) return;
     const started = performance.now();
     this.index ??= await StreamingSearchIndex.open(this.staging);

@@ -53,7 +53,10 @@ export class RenderPool {
   static start(size: number): RenderPool | undefined {
     const script = workerScript();
     if (!script || size < 1) return undefined;
-    const workers = Array.from({ length: size }, () => new Worker(script, { stdout: false, stderr: false }));
+    // A worker's live data is small (modules, the site's settings, one article); the cap keeps
+    // V8 from growing its heap far past that. A worker that still runs out fails, and the
+    // articles it had left render on the main thread.
+    const workers = Array.from({ length: size }, () => new Worker(script, { stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: 256 } }));
     // An idle pool must not keep the process alive (it is closed after every build anyway).
     for (const worker of workers) worker.unref();
     return new RenderPool(workers);

@@ -55,7 +55,10 @@ export function articleView(
     locale: article.locale,
     variables: {
       ...vars,
-      content: lazyImages(article.html, { pageUrl: article.url, baseurl: model.config.baseurl, sizeOf }),
+      // Computed when the layout reads it: a site's views all exist at once, their bodies need not.
+      get content() {
+        return lazyImages(article.html, { pageUrl: article.url, baseurl: model.config.baseurl, sizeOf });
+      },
       page: {
         title: article.title,
         url: article.url,

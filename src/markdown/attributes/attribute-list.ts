@@ -80,19 +80,30 @@ export function resolveAttributes(
   definitions: ReadonlyMap<string, AttributeList>,
   onUnknownRef: (name: string) => void,
   into: Map<string, string> = new Map(),
-  seen: Set<string> = new Set(),
 ): Map<string, string> {
-  for (const ref of list.refs) {
-    const definition = definitions.get(ref);
-    if (definition && !seen.has(ref)) {
-      resolveAttributes(definition, definitions, onUnknownRef, into, new Set([...seen, ref]));
-    } else if (!definition && !KNOWN_REFS.has(ref)) {
-      onUnknownRef(ref);
+  // depth-first with an explicit stack: a long chain of ALDs cannot exhaust the call stack;
+  // `path` holds the ALDs being expanded, so a cycle stops where it closes
+  const frames: Array<{ list: AttributeList; next: number; name?: string }> = [{ list, next: 0 }];
+  const path = new Set<string>();
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1]!;
+    if (frame.next < frame.list.refs.length) {
+      const ref = frame.list.refs[frame.next++]!;
+      const definition = definitions.get(ref);
+      if (definition && !path.has(ref)) {
+        path.add(ref);
+        frames.push({ list: definition, next: 0, name: ref });
+      } else if (!definition && !KNOWN_REFS.has(ref)) {
+        onUnknownRef(ref);
+      }
+      continue;
     }
-  }
-  for (const [key, value] of list.attributes) {
-    if (key === 'class') addClass(into, value);
-    else into.set(key, value);
+    for (const [key, value] of frame.list.attributes) {
+      if (key === 'class') addClass(into, value);
+      else into.set(key, value);
+    }
+    if (frame.name !== undefined) path.delete(frame.name);
+    frames.pop();
   }
   return into;
 }

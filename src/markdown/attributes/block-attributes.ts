@@ -3,6 +3,7 @@ import { ALD_LINE, BLOCK_IAL_LINE, emptyAttributeList, mergeAttributeList, parse
 import { attachAttributeList, kramdownData, type AttributeSite } from './attribute-data.js';
 import { sliceText } from '../source/text-literals.js';
 import { joinParagraphLines, lineText, splitParagraphLines, type ParagraphLine } from './paragraph-lines.js';
+import { pushAll, spliceAll } from '../source/arrays.js';
 
 // Block-level attribute lists. kramdown ends a paragraph at a line `{: ...}` (an IAL) or
 // `{:name: ...}` (an ALD); an IAL right after a block (no blank line) applies to that
@@ -25,28 +26,50 @@ const HEADER_ID = /[\t ]\{#([\p{L}_:][\p{L}\p{M}\p{N}_:.\-\u00B7]*)\}$/u;
 
 /** Finds ALDs, block IALs, list item IALs and header ids, and attaches them to their nodes. */
 export function collectBlockAttributes(tree: Root, context: BlockAttributeContext): void {
-  walkContainer(tree as Container, [], context, new Map());
-}
-
-function walkContainer(container: Container, ancestors: Nodes[], context: BlockAttributeContext, after: Map<Nodes, RootContent[]>): void {
-  const trail = [...ancestors, container as Nodes];
-  for (let index = 0; index < container.children.length; index++) {
-    const child = container.children[index]!;
-    if (child.type === 'paragraph') {
-      index = processParagraph(container, index, trail, context, after);
+  const scan: ScanContext = { ...context, lines: context.source.split('\n') };
+  const after = new Map<Nodes, RootContent[]>();
+  // an explicit stack, so a deeply nested document cannot exhaust the call stack
+  const frames: Array<{ container: Container; index: number }> = [{ container: tree as Container, index: 0 }];
+  const trail: Nodes[] = [tree];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1]!;
+    const { container } = frame;
+    if (frame.index >= container.children.length) {
+      frames.pop();
+      trail.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) insertMoved(parent, container as Nodes, after);
       continue;
     }
-    if (child.type === 'heading') takeHeaderId(child, context.source);
-    if (child.type === 'listItem') takeListItemAttributes(child, context);
+    const child = container.children[frame.index]!;
+    if (child.type === 'paragraph') {
+      frame.index = processParagraph(container, frame.index, trail, scan, after) + 1;
+      continue;
+    }
+    if (child.type === 'heading') takeHeaderId(child, scan.source);
+    if (child.type === 'listItem') takeListItemAttributes(child, scan);
     if ('children' in child && child.type !== 'heading' && child.type !== 'table') {
-      walkContainer(child as Container, trail, context, after);
+      frames.push({ container: child as Container, index: 0 });
+      trail.push(child);
+      continue;
     }
-    const moved = after.get(child);
-    if (moved) {
-      after.delete(child);
-      container.children.splice(index + 1, 0, ...moved);
-    }
+    insertMoved(frame, child, after);
   }
+}
+
+/** Puts what an IAL moved out of `child` right after it, and steps past the child. */
+function insertMoved(frame: { container: Container; index: number }, child: Nodes, after: Map<Nodes, RootContent[]>): void {
+  const moved = after.get(child);
+  if (moved) {
+    after.delete(child);
+    spliceAll(frame.container.children, frame.index + 1, 0, moved);
+  }
+  frame.index++;
+}
+
+interface ScanContext extends BlockAttributeContext {
+  /** The source's lines, split once. */
+  lines: string[];
 }
 
 type Segment =
@@ -54,17 +77,16 @@ type Segment =
   | { kind: 'ial'; content: string; site: AttributeSite }
   | { kind: 'ald'; name: string; content: string; site: AttributeSite };
 
-function segmentsOf(paragraph: Paragraph, source: string): Segment[] | undefined {
-  const lines = splitParagraphLines(paragraph);
+function segmentsOf(paragraph: Paragraph, lines: string[]): Segment[] | undefined {
   const segments: Segment[] = [];
   let found = false;
-  for (const line of lines) {
+  for (const line of splitParagraphLines(paragraph)) {
     const text = lineText(line);
     const ald = text === undefined || line.hardBreak ? null : ALD_LINE.exec(text);
     const ial = ald || text === undefined || line.hardBreak ? null : BLOCK_IAL_LINE.exec(text);
     if (ald || ial) {
       found = true;
-      const site = siteOf(line, source);
+      const site = siteOf(line, lines);
       segments.push(ald ? { kind: 'ald', name: ald[1]!, content: ald[2]!, site } : { kind: 'ial', content: ial![1]!, site });
       continue;
     }
@@ -75,9 +97,9 @@ function segmentsOf(paragraph: Paragraph, source: string): Segment[] | undefined
   return found ? segments : undefined;
 }
 
-function siteOf(line: ParagraphLine, source: string): AttributeSite {
+function siteOf(line: ParagraphLine, lines: string[]): AttributeSite {
   const number = line.line ?? 1;
-  const text = source.split('\n')[number - 1] ?? '';
+  const text = lines[number - 1] ?? '';
   const at = text.indexOf('{:');
   return { line: number, column: at < 0 ? 1 : at + 1 };
 }
@@ -86,11 +108,11 @@ function processParagraph(
   container: Container,
   index: number,
   trail: Nodes[],
-  context: BlockAttributeContext,
+  context: ScanContext,
   after: Map<Nodes, RootContent[]>,
 ): number {
   const paragraph = container.children[index] as Paragraph;
-  const segments = segmentsOf(paragraph, context.source);
+  const segments = segmentsOf(paragraph, context.lines);
   if (!segments) return index;
 
   const before = container.children[index - 1];
@@ -117,7 +139,7 @@ function processParagraph(
     } else {
       const list = emptyAttributeList();
       if (!parseAttributeList(segment.content, list)) context.warn(segment.site, `no valid attributes in IAL "{:${segment.content}}"`);
-      const lazyList = previous ? containerEndedBy(segment.site, context.source, trail) : undefined;
+      const lazyList = previous ? containerEndedBy(segment.site, context.lines, trail) : undefined;
       if (lazyList) {
         attachAttributeList(lazyList.list, list, segment.site);
         const restLines = linesAfter(segments, s);
@@ -140,7 +162,7 @@ function processParagraph(
     for (const site of pending.sites) attachAttributeList(next, emptyAttributeList(), site);
     attachAttributeList(next, pending.list);
   }
-  container.children.splice(index, 1, ...replacement);
+  spliceAll(container.children, index, 1, replacement);
   return index + replacement.length - 1;
 }
 
@@ -148,7 +170,7 @@ function processParagraph(
 function linesAfter(segments: Segment[], s: number): ParagraphLine[] {
   const lines: ParagraphLine[] = [];
   for (const segment of segments.slice(s + 1)) {
-    if (segment.kind === 'text') lines.push(...segment.lines);
+    if (segment.kind === 'text') pushAll(lines, segment.lines);
     else {
       const source = segment.kind === 'ald' ? `{:${segment.name}:${segment.content}}` : `{:${segment.content}}`;
       const position = { start: { line: segment.site.line, column: segment.site.column }, end: { line: segment.site.line, column: segment.site.column + source.length } };
@@ -164,15 +186,16 @@ function linesAfter(segments: Segment[], s: number): ParagraphLine[] {
  * when it lacks that blockquote's `>`. The IAL then belongs to the outermost container it
  * ended (this is how `1. Contents\n{:toc}` marks the table-of-contents list).
  */
-function containerEndedBy(site: AttributeSite, source: string, trail: Nodes[]): { list: Nodes } | undefined {
-  const prefix = (source.split('\n')[site.line - 1] ?? '').slice(0, site.column - 1);
+function containerEndedBy(site: AttributeSite, lines: string[], trail: Nodes[]): { list: Nodes } | undefined {
+  const prefix = (lines[site.line - 1] ?? '').slice(0, site.column - 1);
   const markers = (prefix.match(/>/g) ?? []).length;
   let ended: Nodes | undefined;
+  // blockquotes from the root down to the current node
+  let depth = trail.filter((n) => n.type === 'blockquote').length;
   for (let i = trail.length - 1; i >= 1; i--) {
     const node = trail[i]!;
     if (node.type === 'blockquote') {
-      const depth = trail.slice(0, i + 1).filter((n) => n.type === 'blockquote').length;
-      if (markers >= depth) break;
+      if (markers >= depth--) break;
       ended = node;
       continue;
     }

@@ -34,18 +34,22 @@ export function applyAttributeLists(tree: Root, source: string, warn: Warn): voi
   applySpanAttributeLists(tree, source, applyBlockAttributeLists(tree, source, warn), warn);
 }
 
-function resolveAll(node: Nodes, definitions: Map<string, AttributeList>, warn: Warn): void {
-  const data = (node as { data?: KramdownNodeData }).data;
-  if (data && (data.kramdownIal || data.kramdownHeaderId !== undefined)) {
-    const attributes = new Map<string, string>();
-    if (data.kramdownHeaderId !== undefined) attributes.set('id', data.kramdownHeaderId);
-    if (data.kramdownIal) {
-      const site = data.kramdownIalSites?.[0] ?? { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-      resolveAttributes(data.kramdownIal, definitions, (name) => warn(site, unknownRefMessage(name)), attributes);
+function resolveAll(tree: Root, definitions: Map<string, AttributeList>, warn: Warn): void {
+  const pending: Nodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const data = (node as { data?: KramdownNodeData }).data;
+    if (data && (data.kramdownIal || data.kramdownHeaderId !== undefined)) {
+      const attributes = new Map<string, string>();
+      if (data.kramdownHeaderId !== undefined) attributes.set('id', data.kramdownHeaderId);
+      if (data.kramdownIal) {
+        const site = data.kramdownIalSites?.[0] ?? { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+        resolveAttributes(data.kramdownIal, definitions, (name) => warn(site, unknownRefMessage(name)), attributes);
+      }
+      writeAttributes(node, attributes);
     }
-    writeAttributes(node, attributes);
+    // children in reverse, so warnings come in document order
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Nodes);
   }
-  if ('children' in node) for (const child of node.children) resolveAll(child as Nodes, definitions, warn);
 }
 
 function unknownRefMessage(name: string): string {

@@ -3,6 +3,7 @@ import { SPAN_IAL, emptyAttributeList, parseAttributeList } from './attribute-li
 import { attachAttributeList, type AttributeSite } from './attribute-data.js';
 import { sliceText } from '../source/text-literals.js';
 import { siteAt } from '../source/positions.js';
+import { pushAll } from '../source/arrays.js';
 
 // Span IALs: `![a](b.png){:height="250px"}`, `*x*{: .c}`. kramdown applies one to the span
 // element right before it; written after plain text it is ignored (kept as text, warned).
@@ -15,18 +16,18 @@ export interface SpanAttributeContext {
 const ANY_SPAN_IAL = /\{:(?!:|\/)((?:\\\}|[^}])+)\}/g;
 
 export function collectSpanAttributes(tree: Root, context: SpanAttributeContext): void {
-  walk(tree, context);
+  const pending: Nodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (!('children' in node)) continue;
+    applyInChildren(node.children as Nodes[], context);
+    pushAll(pending, node.children as Nodes[]);
+  }
 }
 
-function walk(node: Nodes, context: SpanAttributeContext): void {
-  if (!('children' in node)) return;
-  const children = node.children as Nodes[];
+function applyInChildren(children: Nodes[], context: SpanAttributeContext): void {
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
-    if (child.type !== 'text') {
-      walk(child, context);
-      continue;
-    }
+    if (child.type !== 'text') continue;
     const before = children[index - 1];
     // `x{: .a}{: .b}`: every IAL right after the element applies to it
     for (let match = SPAN_IAL.exec(child.value); match && before && before.type !== 'text'; match = SPAN_IAL.exec(child.value)) {

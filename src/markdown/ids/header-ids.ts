@@ -89,7 +89,9 @@ export function assignHeadingIds(tree: Root, options: KramdownOptions): Heading[
     ? createGfmIdGenerator(prefix)
     : createKramdownIdGenerator(prefix, Boolean(options.transliterated_header_ids));
   const headings: Heading[] = [];
-  const visit = (node: Nodes) => {
+  // document order, with an explicit stack (children pushed last to first)
+  const pending: Nodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.type === 'heading') {
       const text = headingRawText(node);
       let id = explicitId(node);
@@ -101,10 +103,9 @@ export function assignHeadingIds(tree: Root, options: KramdownOptions): Heading[
         (data as { kramdownAutoId?: string }).kramdownAutoId = id;
       }
       headings.push({ depth: node.depth, id: id ?? '', text });
-      return;
+      continue;
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  visit(tree);
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Nodes);
+  }
   return headings;
 }

@@ -1,4 +1,5 @@
 import type { Nodes, Root } from 'mdast';
+import { pushAll } from '../source/arrays.js';
 
 // Two span details read back from the source: a code span's padding (kramdown strips one
 // space at each end of a span opened by two or more backticks, and keeps everything else
@@ -15,6 +16,6 @@ export function adjustCodeAndAutolinks(tree: Root, source: string): void {
       const only = node.children.length === 1 ? node.children[0] : undefined;
       if (only && only.type === 'text') only.value = only.value.replace(/^mailto:/, '');
     }
-    if ('children' in node) pending.push(...(node.children as Nodes[]));
+    if ('children' in node) pushAll(pending, node.children as Nodes[]);
   }
 }

@@ -1,5 +1,6 @@
 import type { Html, Nodes, PhrasingContent, Root, Text } from 'mdast';
 import { textLiterals } from '../source/text-literals.js';
+import { pushAll } from '../source/arrays.js';
 
 // Span-level HTML, where kramdown and CommonMark part ways:
 // - elements whose content kramdown keeps raw (`code`, `kbd`, `samp`, `var`, `script`, ...
@@ -18,12 +19,15 @@ const MARKDOWN_ATTRIBUTE = /\s+markdown\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i;
 
 /** Marks text that kramdown does not parse: data.kramdownRaw, and rebuilds it from source. */
 export function applySpanHtmlRules(tree: Root, source: string): void {
-  walk(tree, source);
+  const pending: Nodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (!('children' in node)) continue;
+    applyInChildren(node.children as PhrasingContent[], source);
+    pushAll(pending, node.children as Nodes[]);
+  }
 }
 
-function walk(node: Nodes, source: string): void {
-  if (!('children' in node)) return;
-  const children = node.children as PhrasingContent[];
+function applyInChildren(children: PhrasingContent[], source: string): void {
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
     if (child.type !== 'html') continue;
@@ -39,7 +43,6 @@ function walk(node: Nodes, source: string): void {
     const close = findClose(children, index, name);
     if (close !== undefined) index = keepRaw(children, index, close, source);
   }
-  for (const child of children) walk(child as Nodes, source);
 }
 
 function findClose(children: PhrasingContent[], from: number, name: string): number | undefined {

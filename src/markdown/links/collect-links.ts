@@ -3,6 +3,7 @@ import type { LinkReference } from '../types.js';
 import { siteAt, type SourceSite } from '../source/positions.js';
 import { textLiterals } from '../source/text-literals.js';
 import { normalizeLinkId, type LinkDefinition } from './link-definitions.js';
+import { pushAll } from '../source/arrays.js';
 
 // Every link and image target of a document, with where it was written, for the link
 // checker; and the reference-style links that have no definition, which kramdown (like
@@ -26,7 +27,9 @@ export function collectLinks(
   const add = (kind: 'link' | 'image', href: string, node: Nodes) => {
     links.push({ kind, href, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   };
-  const visit = (node: Nodes) => {
+  // document order, with an explicit stack (children pushed last to first)
+  const pending: Nodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
     switch (node.type) {
       case 'link':
         add('link', node.url, node);
@@ -41,14 +44,13 @@ export function collectLinks(
         }
         break;
       case 'text':
-        undefinedReferences.push(...bracketedText(node, definitions, source));
+        pushAll(undefinedReferences, bracketedText(node, definitions, source));
         break;
       default:
         break;
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  visit(tree);
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Nodes);
+  }
   return { links, undefinedReferences };
 }
 

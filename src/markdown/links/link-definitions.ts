@@ -2,6 +2,7 @@ import type { Definition, Nodes, Paragraph, PhrasingContent, Root } from 'mdast'
 import type { KramdownNodeData } from '../attributes/attribute-data.js';
 import type { SourceIndex } from '../source/offsets.js';
 import { SpanSequence } from '../source/span-sequence.js';
+import { spliceAll } from '../source/arrays.js';
 
 // kramdown's link definitions: `[id]: url "title"` (title also on the next line, url also
 // in `<...>` or with spaces in it). kramdown keeps the url and title as written (escapes
@@ -60,7 +61,7 @@ export function collectLinkDefinitions(tree: Root, index: SourceIndex): Map<stri
       if (child.type === 'paragraph') replacement = definitionsIn(child, index);
       else if (child.type === 'definition' && !readWritten(child, index)) replacement = [asParagraph(child, index)];
       if (!replacement) continue;
-      children.splice(position, 1, ...(replacement as typeof children));
+      spliceAll(children, position, 1, replacement);
       position += replacement.length - 1;
     }
     for (let position = children.length - 1; position >= 0; position--) pending.push(children[position]!);

@@ -34,27 +34,33 @@ export function buildTableOfContents(tree: Root, options: KramdownOptions): void
   parent.children.splice(index, 1, toc as RootContent);
 }
 
-function findTocList(node: Nodes): { list: List; parent: Parent } | undefined {
-  if (!('children' in node)) return undefined;
-  for (const child of node.children as Nodes[]) {
-    if (child.type === 'list' && attributeRefs(child).includes('toc')) return { list: child, parent: node as Parent };
-    const inner = findTocList(child);
-    if (inner) return inner;
+/** The first list marked `{:toc}` in document order, and its parent. */
+function findTocList(tree: Root): { list: List; parent: Parent } | undefined {
+  const pending: Array<{ node: Nodes; parent?: Parent }> = [{ node: tree }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const { node, parent } = item;
+    if (parent && node.type === 'list' && attributeRefs(node).includes('toc')) return { list: node, parent };
+    if (!('children' in node)) continue;
+    for (let index = node.children.length - 1; index >= 0; index--) pending.push({ node: node.children[index] as Nodes, parent: node as Parent });
   }
   return undefined;
 }
 
-function collectEntries(node: Nodes, skip: List, options: KramdownOptions, into: TocEntry[] = []): TocEntry[] {
-  if (node === skip) return into;
-  if (node.type === 'heading') {
-    const id = headingId(node);
-    if (id !== undefined && options.toc_levels.includes(node.depth) && !hasNoTocClass(node)) {
-      into.push({ level: node.depth, id, children: node.children });
+function collectEntries(tree: Root, skip: List, options: KramdownOptions): TocEntry[] {
+  const entries: TocEntry[] = [];
+  const pending: Nodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node === skip) continue;
+    if (node.type === 'heading') {
+      const id = headingId(node);
+      if (id !== undefined && options.toc_levels.includes(node.depth) && !hasNoTocClass(node)) {
+        entries.push({ level: node.depth, id, children: node.children });
+      }
+      continue;
     }
-    return into;
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Nodes);
   }
-  if ('children' in node) for (const child of node.children as Nodes[]) collectEntries(child, skip, options, into);
-  return into;
+  return entries;
 }
 
 function headingId(node: Heading): string | undefined {

@@ -4,6 +4,7 @@ import type { KramdownOptions } from '../options.js';
 import { clearTextLiterals, textLiterals } from '../source/text-literals.js';
 import { isRawText } from '../inline/span-html.js';
 import { typesetText, type SmartQuote, type TypesetOptions, type TypographicSymbol } from './kramdown-text.js';
+import { spliceAll } from '../source/arrays.js';
 
 // Smart quotes, typographic symbols and kramdown's escape rules on every text node
 // (code, raw HTML and autolink text are left alone, as kramdown does).
@@ -40,47 +41,50 @@ export function typesetOptions(options: KramdownOptions): TypesetOptions {
 
 /** Rewrites the text of a tree the way kramdown's span parser would have produced it. */
 export function typesetTree(tree: Root, source: string, options: TypesetOptions): void {
-  walk(tree, source, options, false);
+  // an explicit stack, so a deeply nested document cannot exhaust the call stack
+  const pending: Array<{ node: Nodes; atBlockEnd: boolean }> = [{ node: tree, atBlockEnd: false }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const { node, atBlockEnd } = item;
+    if (!('children' in node) || isAutolink(node, source)) continue;
+    const children = node.children as Nodes[];
+    const isSpan = SPAN_TYPES.has(node.type);
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!;
+      // kramdown strips a block's text at its end, so nothing follows the last text of a block
+      const lastInBlock = index === children.length - 1 && (!isSpan || atBlockEnd);
+      if (child.type !== 'text') pending.push({ node: child, atBlockEnd: lastInBlock });
+      else if (!isRawText(child)) index = typesetChild(children, index, lastInBlock, source, options);
+    }
+  }
 }
 
 // Inline containers: kramdown's scan goes on after their end, so what follows is visible.
 const SPAN_TYPES = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
 
-function walk(node: Nodes, source: string, options: TypesetOptions, atBlockEnd: boolean): void {
-  if (!('children' in node) || isAutolink(node, source)) return;
-  const children = node.children as Nodes[];
-  const isSpan = SPAN_TYPES.has(node.type);
-  for (let index = 0; index < children.length; index++) {
-    const child = children[index]!;
-    // kramdown strips a block's text at its end, so nothing follows the last text of a block
-    const lastInBlock = index === children.length - 1 && (!isSpan || atBlockEnd);
-    if (child.type !== 'text') {
-      walk(child, source, options, lastInBlock);
-      continue;
-    }
-    if (isRawText(child)) continue;
-    const previous = children[index - 1];
-    const end = child.position?.end.offset;
-    const pieces = typesetText(
-      {
-        value: child.value,
-        literals: textLiterals(child),
-        before: previous?.type === 'break' ? '\n' : undefined,
-        after: end === undefined || lastInBlock ? '' : source.slice(end, end + 4),
-      },
-      options,
-    );
-    const replacement = pieces.map((piece): PhrasingContent =>
-      piece === null ? ({ type: 'break' } satisfies Break) : ({ type: 'text', value: piece, position: child.position } satisfies Text),
-    );
-    if (replacement.length === 1 && replacement[0]!.type === 'text') {
-      child.value = (replacement[0] as Text).value;
-      clearTextLiterals(child);
-      continue;
-    }
-    children.splice(index, 1, ...(replacement as Nodes[]));
-    index += replacement.length - 1;
+/** Typesets the text node at `index`; returns the index of the last node it became. */
+function typesetChild(children: Nodes[], index: number, lastInBlock: boolean, source: string, options: TypesetOptions): number {
+  const child = children[index] as Text;
+  const previous = children[index - 1];
+  const end = child.position?.end.offset;
+  const pieces = typesetText(
+    {
+      value: child.value,
+      literals: textLiterals(child),
+      before: previous?.type === 'break' ? '\n' : undefined,
+      after: end === undefined || lastInBlock ? '' : source.slice(end, end + 4),
+    },
+    options,
+  );
+  const replacement = pieces.map((piece): PhrasingContent =>
+    piece === null ? ({ type: 'break' } satisfies Break) : ({ type: 'text', value: piece, position: child.position } satisfies Text),
+  );
+  if (replacement.length === 1 && replacement[0]!.type === 'text') {
+    child.value = (replacement[0] as Text).value;
+    clearTextLiterals(child);
+    return index;
   }
+  spliceAll(children, index, 1, replacement as Nodes[]);
+  return index + replacement.length - 1;
 }
 
 function isAutolink(node: Nodes, source: string): boolean {
