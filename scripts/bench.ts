@@ -32,6 +32,8 @@ interface Run {
   searchSeconds?: number;
   searchWait?: number;
   cpuSeconds?: number;
+  /** faro's own process (with its worker threads), Pagefind's process excluded. */
+  faroRssMb?: number;
   note?: string;
 }
 
@@ -80,8 +82,9 @@ const faro = (run: string) => {
   if (result.code !== 0) throw new Error(`faro build (${run}) failed:\n${result.output.slice(-4000)}`);
   const search = /search index built in ([\d.]+) s/.exec(result.output)?.[1];
   const waited = /waited ([\d.]+) s for it/.exec(result.output)?.[1];
+  const faroRss = /peak rss (\d+) MB/.exec(result.output)?.[1];
   const notes = result.output.split('\n').filter((line) => /faro build: (read|wrote|nothing changed)/.test(line));
-  runs.push({ tool: 'faro', run, seconds: result.seconds, rssMb: result.rssMb, searchSeconds: search ? Number(search) : 0, searchWait: waited ? Number(waited) : 0, cpuSeconds: result.cpuSeconds, note: notes.map((l) => l.replace('faro build: ', '')).join('; ') });
+  runs.push({ tool: 'faro', run, seconds: result.seconds, rssMb: result.rssMb, searchSeconds: search ? Number(search) : 0, searchWait: waited ? Number(waited) : 0, cpuSeconds: result.cpuSeconds, faroRssMb: faroRss ? Number(faroRss) : undefined, note: notes.map((l) => l.replace('faro build: ', '')).join('; ') });
   console.error(`bench: faro ${run}: ${result.seconds.toFixed(2)} s\n  ${notes.join('\n  ')}`);
 };
 
@@ -111,11 +114,11 @@ const lines = [
   '',
   `Machine: ${machine}`,
   '',
-  '| tool | run | seconds | articles/s | CPU s (all cores) | peak RSS (MB) | Pagefind at work (s) | waited for Pagefind (s) |',
-  '|---|---|---:|---:|---:|---:|---:|---:|',
+  '| tool | run | seconds | articles/s | CPU s (all cores) | peak RSS, any process (MB) | peak RSS, faro/jekyll process (MB) | Pagefind at work (s) | waited for Pagefind (s) |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|',
   ...runs.map(
     (r) =>
-      `| ${r.tool} | ${r.run} | ${r.seconds.toFixed(2)} | ${Math.round(count / r.seconds)} | ${r.cpuSeconds?.toFixed(1) ?? '–'} | ${r.rssMb ?? '–'} | ${r.searchSeconds === undefined ? '–' : r.searchSeconds.toFixed(2)} | ${r.searchWait === undefined ? '–' : r.searchWait.toFixed(2)} |`,
+      `| ${r.tool} | ${r.run} | ${r.seconds.toFixed(2)} | ${Math.round(count / r.seconds)} | ${r.cpuSeconds?.toFixed(1) ?? '–'} | ${r.rssMb ?? '–'} | ${r.faroRssMb ?? (r.tool === 'faro' ? '–' : r.rssMb ?? '–')} | ${r.searchSeconds === undefined ? '–' : r.searchSeconds.toFixed(2)} | ${r.searchWait === undefined ? '–' : r.searchWait.toFixed(2)} |`,
   ),
   '',
   ...runs.filter((r) => r.note).map((r) => `- ${r.tool} ${r.run}: ${r.note}`),

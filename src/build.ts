@@ -108,6 +108,7 @@ export async function generateSiteInParallel(
     await pool?.close();
     pool = undefined;
     store?.save();
+    store?.release();
     const assembled = sink ? await assembleSiteInto(sink, context, site, articles, stages) : assembleSite(context, site, articles, stages);
     options.onNote?.(
       `read ${prepared}; rendered ${stats.articles} articles (${stats.fromCache} from cache, ${stats.inWorkers} in ${poolSize} workers) ${rendered}; layouts ${timer()}`,
@@ -256,7 +257,7 @@ export async function build(
     ? await session.finish(siteFiles(generated), summary, volatile)
     : await writeOutput(siteFiles(generated), state, summary, volatile);
   options.onNote?.(
-    `wrote ${report.written} files, linked ${report.linked} unchanged ones; search index ${report.searchReused ? 'reused' : `built in ${report.searchActiveSeconds.toFixed(2)} s alongside the layouts, waited ${report.searchSeconds.toFixed(2)} s for it`}`,
+    `wrote ${report.written} files, linked ${report.linked} unchanged ones; search index ${report.searchReused ? 'reused' : `built in ${report.searchActiveSeconds.toFixed(2)} s alongside the layouts, waited ${report.searchSeconds.toFixed(2)} s for it`}; peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (faro's process, workers included, Pagefind's not)`,
   );
   return result(true, report.searchSeconds);
 }

@@ -71,6 +71,9 @@ export interface WriteReport {
  * adds the copied files, indexes (or reuses the index), swaps the folder in and records the
  * manifest. `abort` leaves the previous output as it was.
  */
+/** Pages handed to Pagefind and not yet indexed, at most (bounds the memory they hold). */
+const SEARCH_BACKLOG = 400;
+
 export class OutputSession {
   private readonly staging: string;
   private readonly writer: SeededWriter;
@@ -102,13 +105,18 @@ export class OutputSession {
    * Hands the pages written since the last call to Pagefind (once the index has to be
    * rebuilt), then waits until at most `limit` of them are still being indexed.
    */
-  async flush(limit = 1000): Promise<void> {
+  async flush(limit = SEARCH_BACKLOG): Promise<void> {
     if (!this.diverged) return;
     const started = performance.now();
-    this.index ??= await StreamingSearchIndex.open(this.staging);
-    for (const { path, content } of this.queued) this.index.add(path, content ?? readFileSync(join(this.staging, path), 'utf8'));
+    const index = (this.index ??= await StreamingSearchIndex.open(this.staging));
+    const queued = this.queued;
     this.queued = [];
-    await this.index.drain(limit);
+    // Never more than SEARCH_BACKLOG pages on their way to Pagefind: each holds its text.
+    for (const { path, content } of queued) {
+      if (index.backlog >= SEARCH_BACKLOG) await index.drain(SEARCH_BACKLOG / 2);
+      index.add(path, content ?? readFileSync(join(this.staging, path), 'utf8'));
+    }
+    await index.drain(limit);
     this.searchWait += performance.now() - started;
   }
 

@@ -68,6 +68,12 @@ export class RenderCache {
     return cache;
   }
 
+  /** Drops the loaded packs and the index (their memory); the cache answers nothing afterwards. */
+  release(): void {
+    this.index.clear();
+    this.added.clear();
+  }
+
   get size(): number {
     return this.index.size + this.added.size;
   }

@@ -28,7 +28,7 @@ const WARNINGS_SHOWN = 20;
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build the help center (pages, listings, sitemap, Pagefind search index) into the output folder.',
-  usage: 'faro build [--config FILE] [--source DIR] [--out DIR] [--locale ID]... [--category ID]... [--drafts]',
+  usage: 'faro build [--config FILE] [--source DIR] [--out DIR] [--locale ID]... [--category ID]... [--drafts] [--workers N] [--no-cache]',
   help: [
     SITE_OPTIONS_HELP,
     '  --locale ID              build only this locale (repeatable, or comma-separated)',

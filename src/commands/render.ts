@@ -62,7 +62,7 @@ export async function renderBodiesInParallel(context: BuildContext, options: { w
 export const renderCommand: Command = {
   name: 'render',
   summary: "Write each Markdown page's rendered body (Jekyll's {{ content }}, no layout) to OUT/<path>.html.",
-  usage: 'faro render --source DIR --out DIR [--config FILE] [--drafts]',
+  usage: 'faro render --source DIR --out DIR [--config FILE] [--drafts] [--workers N] [--no-cache]',
   help: `${SITE_OPTIONS_HELP}\n  --drafts                 include _drafts/ and published: false\n${SPEED_OPTIONS_HELP}`,
   options: { ...SITE_OPTIONS, drafts: { type: 'boolean' }, ...SPEED_OPTIONS },
   async run(values, _positionals, io) {

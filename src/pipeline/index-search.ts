@@ -43,6 +43,11 @@ export class StreamingSearchIndex {
     return new StreamingSearchIndex(index);
   }
 
+  /** Pages handed over and not yet indexed. */
+  get backlog(): number {
+    return this.pending.size;
+  }
+
   /** A page of the site at `path` (relative, posix). */
   add(path: string, content: string): void {
     const added: Promise<void> = this.index.addHTMLFile({ sourcePath: path, content }).then(

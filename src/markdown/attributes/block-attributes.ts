@@ -236,7 +236,7 @@ function takeHeaderId(heading: Heading, source: string): void {
   sliceText(last, 0, match.index);
   // kramdown takes the id off first, then an ATX header's closing hashes
   const atx = heading.position?.start.offset !== undefined && /^ {0,3}#/.test(source.slice(heading.position.start.offset));
-  const trimmed = atx ? last.value.replace(/[\t ]#+$/, '') : last.value;
+  const trimmed = atx ? last.value.replace(/[\t ]+$/, '').replace(/[\t ]#+$/, '') : last.value;
   sliceText(last, 0, trimmed.replace(/[\t ]+$/, '').length);
   if (last.value === '') heading.children.pop();
   kramdownData(heading).kramdownHeaderId = match[1]!;

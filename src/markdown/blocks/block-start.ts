@@ -85,3 +85,15 @@ export function approveLine(context: TokenizeContext, key: string): void {
 export function isApprovedLine(context: TokenizeContext, key: string): boolean {
   return approvals.get(context.parser)?.get(key)?.has(context.now().line) ?? false;
 }
+
+/**
+ * Containers (lists, blockquotes, definitions) stop nesting at this column. Every level
+ * takes at least one column, so this bounds the depth of the tree: micromark checks
+ * every open container on every line, and the tree is walked recursively further on.
+ */
+export const MAX_NESTING_COLUMN = 400;
+
+/** Whether a container may not start here because it would nest too deep. */
+export function nestsTooDeep(context: TokenizeContext): boolean {
+  return context.now().column > MAX_NESTING_COLUMN;
+}

@@ -129,11 +129,13 @@ const nextLines: Construct = {
   },
 };
 
+// Not `concrete`: a new list or blockquote after the code (a blank line between) must
+// be seen while the code looks ahead for more lines. (A lazy line that starts a
+// container ends the code, where kramdown would take it into the code.)
 export const kramdownCodeIndented: Construct = {
   name: 'kramdownCodeIndented',
   add: 'before',
   tokenize: tokenizeCodeIndented,
-  concrete: true,
 };
 
 export const kramdownCodeIndentedFromMarkdown: FromMarkdownExtension = {

@@ -1,6 +1,6 @@
-import type { Construct } from 'micromark-util-types';
+import type { Construct, State } from 'micromark-util-types';
 import { blockQuote } from 'micromark-core-commonmark';
-import { ATTRIBUTE_LIST_LINE, restOfLine } from './block-start.js';
+import { ATTRIBUTE_LIST_LINE, nestsTooDeep, restOfLine } from './block-start.js';
 import { HTML_LINE_START, HTML_LINE_STOP } from './html-scan.js';
 
 // kramdown collects a container's lines before it parses them, and it is generous with
@@ -17,13 +17,37 @@ export const lazyContentLine = restOfLine(
   ),
 );
 
-/** CommonMark's blockquote, continued by any line kramdown would take in. */
+/** A blockquote marker: CommonMark's blockquote start, refused when nesting too deep. */
+const blockQuoteMarker: Construct = {
+  tokenize(effects, ok, nok) {
+    const start = blockQuote.tokenize.call(this, effects, ok, nok);
+    return (code) => (nestsTooDeep(this) ? nok(code) : start(code));
+  },
+};
+
+/**
+ * CommonMark's blockquote (which is disabled: micromark refuses a disabled construct
+ * even where another construct uses it), continued by any line kramdown would take in.
+ */
 export const kramdownBlockQuote: Construct = {
-  ...blockQuote,
   name: 'kramdownBlockQuote',
+  tokenize: blockQuoteMarker.tokenize,
   continuation: {
     tokenize(effects, ok, nok) {
-      return effects.attempt(blockQuote.continuation!, ok, effects.check(lazyContentLine, ok, nok));
+      const marker = effects.attempt(blockQuoteMarker, ok, effects.check(lazyContentLine, ok, nok));
+      let size = 0;
+      const prefix: State = (code) => {
+        if ((code === 32 || code === -2 || code === -1) && size < 3) {
+          if (size === 0) effects.enter('linePrefix');
+          size++;
+          effects.consume(code);
+          return prefix;
+        }
+        if (size > 0) effects.exit('linePrefix');
+        return marker(code);
+      };
+      return prefix;
     },
   },
+  exit: blockQuote.exit!,
 };

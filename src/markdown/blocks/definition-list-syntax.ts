@@ -1,6 +1,6 @@
 import type { Code, Construct, ContainerState, Event, ParseContext, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import { blankLine } from 'micromark-core-commonmark';
-import { ATTRIBUTE_LIST_LINE, previousLineIsAttributeList, restOfLine } from './block-start.js';
+import { ATTRIBUTE_LIST_LINE, nestsTooDeep, previousLineIsAttributeList, restOfLine } from './block-start.js';
 import { forbidLazyContinuation } from './lazy-lines.js';
 
 // kramdown's definitions: a line starting (after up to three spaces) with `:` and a
@@ -47,7 +47,7 @@ const tokenizeStart: Tokenizer = function (this: TokenizeContext, effects, ok, n
   let spaces = 0;
 
   const start: State = (code) => {
-    if (code !== COLON || !mayStartDefinition(self)) return nok(code);
+    if (code !== COLON || nestsTooDeep(self) || !mayStartDefinition(self)) return nok(code);
     effects.enter('kramdownDefinition', { _container: true });
     effects.enter('kramdownDefinitionMarker');
     effects.consume(code);

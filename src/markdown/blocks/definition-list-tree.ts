@@ -84,9 +84,11 @@ export function buildDefinitionLists(tree: Root, source: string): void {
       } else if (previous?.type === 'paragraph') {
         out.pop();
         const { terms, rest } = termsOf(previous);
+        if (rest) out.push(rest);
         // IAL lines alone between a list and new terms are no block for kramdown: the list
         // goes on (and their attributes are lost).
-        if (rest && !(out.at(-1)?.type === 'kramdownDefinitionList' && onlyBlockIals(rest))) out.push(rest);
+        const between = out.at(-1);
+        if (between?.type === 'paragraph' && out.at(-2)?.type === 'kramdownDefinitionList' && onlyBlockIals(between)) out.pop();
         const before = out.at(-1);
         if (before?.type === 'kramdownDefinitionList') {
           before.children.push(...terms, child);

@@ -1,5 +1,5 @@
 import type { Code, Construct, ContainerState, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
-import { mayStartBlock } from './block-start.js';
+import { mayStartBlock, nestsTooDeep } from './block-start.js';
 import { blankLine } from 'micromark-core-commonmark';
 import { forbidLazyContinuation } from './lazy-lines.js';
 
@@ -34,7 +34,7 @@ const tokenizeDefinitionStart: Tokenizer = function (this: TokenizeContext, effe
   let name = '';
 
   const start: State = (code) => {
-    if (code !== LEFT_BRACKET || !mayStartBlock(self)) return nok(code);
+    if (code !== LEFT_BRACKET || nestsTooDeep(self) || !mayStartBlock(self)) return nok(code);
     effects.enter('gfmFootnoteDefinition')._container = true;
     effects.enter('gfmFootnoteDefinitionLabel');
     effects.enter('gfmFootnoteDefinitionLabelMarker');

@@ -9,7 +9,7 @@ import { kramdownBlockQuote } from './container-laziness.js';
 import { kramdownBlockMath, kramdownInlineMath, kramdownMathFromMarkdown } from './math-syntax.js';
 import { kramdownTable, kramdownTableFromMarkdown } from './table-flow.js';
 import { kramdownFootnoteDefinition } from './footnote-syntax.js';
-import { lazyLineStop } from './lazy-lines.js';
+import { attributeListStop, lazyLineStop } from './lazy-lines.js';
 import { kramdownAbbreviation, kramdownAbbreviationFromMarkdown } from './abbreviation-syntax.js';
 import { kramdownDefinition } from './definition-list-syntax.js';
 import { kramdownCodeIndented, kramdownCodeIndentedFromMarkdown } from './code-indented.js';
@@ -30,7 +30,7 @@ import { kramdownDefinitionFromMarkdown } from './definition-list-tree.js';
  */
 const DISABLED = ['wwwAutolink', 'protocolAutolink', 'emailAutolink', 'table', 'htmlFlow', 'gfmFootnoteDefinition', 'codeFenced'];
 /** Replaced by stricter versions (see leaf-blocks.ts, list-syntax.ts). */
-const REPLACED = ['headingAtx', 'thematicBreak', 'setextUnderline', 'list'];
+const REPLACED = ['headingAtx', 'thematicBreak', 'setextUnderline', 'list', 'blockQuote'];
 
 const LIST_MARKERS = [42, 43, 45, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57]; // * + - 0-9
 
@@ -59,7 +59,7 @@ export const createKramdownSyntax = (options: KramdownOptions): Extension => ({
     96: FENCE, // `
     123: kramdownBlockExtension, // {
     126: FENCE, // ~
-    null: [kramdownTable, lazyLineStop],
+    null: [kramdownTable, lazyLineStop, attributeListStop],
   },
   text: { 36: kramdownInlineMath, 123: kramdownSpanExtension },
 });

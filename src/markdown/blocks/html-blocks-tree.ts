@@ -1,7 +1,7 @@
 import type { Html, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Node, Point } from 'unist';
 import type { KramdownOptions } from '../options.js';
-import { contentModel, htmlBlockEnd, parsedElementExtent, readHtmlStartTag, type ContentModel } from './html-structure.js';
+import { contentModel, htmlBlockEnd, parsedElementExtent, readHtmlStartTag, type ContentModel, type HtmlStartTag } from './html-structure.js';
 import { HTML_SPAN_ELEMENTS } from './html-scan.js';
 
 // Block HTML after parsing: an element whose content kramdown parses (a `markdown`
@@ -30,11 +30,14 @@ declare module 'mdast' {
 /** Parses a piece of the document as Markdown (the processor's parser). */
 export type FragmentParser = (text: string) => Root;
 
+/** Elements parsed inside one another beyond this depth stay raw (each level is parsed again). */
+const MAX_ELEMENT_DEPTH = 32;
+
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'kramdownDefinitionTerm']);
 export function expandHtmlBlocks(tree: Root, parse: FragmentParser, source: string, options: KramdownOptions): void {
   const done = new WeakSet<Node>();
   let parseBlockHtml = options.parse_block_html;
-  const stack: Array<{ parent: Parent; index: number }> = [{ parent: tree, index: 0 }];
+  const stack: Array<{ parent: Parent; index: number; elements: number }> = [{ parent: tree, index: 0, elements: 0 }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
     const node = frame.parent.children[frame.index] as Nodes | undefined;
@@ -45,7 +48,7 @@ export function expandHtmlBlocks(tree: Root, parse: FragmentParser, source: stri
     const options = node.type === 'kramdownOptions' ? node.options : (node.data as { kramdownOptions?: Partial<KramdownOptions> } | undefined)?.kramdownOptions;
     if (options?.parse_block_html !== undefined) parseBlockHtml = options.parse_block_html;
     const spanParent = PHRASING_PARENTS.has(frame.parent.type) || (frame.parent as HtmlElementNode).model === 'span';
-    if (node.type === 'html' && !spanParent && !done.has(node)) {
+    if (node.type === 'html' && !spanParent && !done.has(node) && frame.elements < MAX_ELEMENT_DEPTH) {
       done.add(node);
       const replacement = expandHtml(node, parse, source, parseBlockHtml, done);
       if (replacement) {
@@ -54,7 +57,7 @@ export function expandHtmlBlocks(tree: Root, parse: FragmentParser, source: stri
       }
     }
     frame.index++;
-    if ('children' in node) stack.push({ parent: node, index: 0 });
+    if ('children' in node) stack.push({ parent: node, index: 0, elements: frame.elements + (node.type === 'kramdownHtmlElement' ? 1 : 0) });
   }
 }
 
@@ -63,25 +66,58 @@ function expandHtml(node: Html, parse: FragmentParser, source: string, parseBloc
   const tag = text.startsWith('<!--') ? undefined : readHtmlStartTag(text);
   const model = tag && !HTML_SPAN_ELEMENTS.has(tag.name) ? contentModel(tag, parseBlockHtml) : 'raw';
   const place = placeOf(node, source);
-  if (tag && model !== 'raw') {
-    const extent = parsedElementExtent(text, tag, model);
-    const content = parseFragment(parse, text.slice(extent.contentStart, extent.contentEnd), place, text, extent.contentStart);
-    const element: HtmlElementNode = {
-      type: 'kramdownHtmlElement',
-      tagName: tag.name,
-      attributes: tag.attributes,
-      model,
-      children: model === 'span' ? inlineContent(content) : content,
-      position: node.position,
-    };
-    if (node.data) element.data = node.data;
-    return [element, ...trailingBlocks(parse, text, extent.end, place)];
+  if (tag && model !== 'raw') return [parsedElement(node, parse, place, text, 0, tag, model).element, ...trailingBlocks(parse, text, parsedElementExtent(text, tag, model).end, place)];
+  const found = htmlBlockEnd(text, parseBlockHtml);
+  const end = typeof found === 'number' ? found : text.length;
+  const pieces = rawPieces(node, parse, place, text.slice(0, end));
+  if (pieces.length === 1 && end === text.length && pieces[0]!.type === 'html' && pieces[0]!.value === text) return undefined;
+  for (const piece of pieces) if (piece.type === 'html') done.add(piece);
+  return [...pieces, ...trailingBlocks(parse, text, end, place)];
+}
+
+function parsedElement(node: Html, parse: FragmentParser, place: Place, text: string, at: number, tag: HtmlStartTag, model: ContentModel) {
+  const extent = parsedElementExtent(text.slice(at), tag, model);
+  const content = parseFragment(parse, text.slice(at + extent.contentStart, at + extent.contentEnd), place, text, at + extent.contentStart);
+  const element: HtmlElementNode = {
+    type: 'kramdownHtmlElement',
+    tagName: tag.name,
+    attributes: tag.attributes,
+    model,
+    children: model === 'span' ? inlineContent(content) : content,
+    position: node.position,
+  };
+  if (node.data && at === 0) element.data = node.data;
+  return { element, end: at + extent.end };
+}
+
+const START_TAG_WITH_MARKDOWN = /<[A-Za-z_:][\w:.-]*\s(?:[^>"']|"[^"]*"|'[^']*')*?\bmarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+const MARKDOWN_ATTRIBUTE = /\smarkdown\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/;
+
+/**
+ * Raw HTML as kramdown prints it: an element inside it whose `markdown` attribute asks
+ * for parsing is parsed all the same; other `markdown` attributes are dropped.
+ */
+function rawPieces(node: Html, parse: FragmentParser, place: Place, text: string): RootContent[] {
+  const pieces: RootContent[] = [];
+  let done = 0;
+  START_TAG_WITH_MARKDOWN.lastIndex = 0;
+  for (let match = START_TAG_WITH_MARKDOWN.exec(text); match; match = START_TAG_WITH_MARKDOWN.exec(text)) {
+    const value = match[1] ?? match[2] ?? match[3];
+    const tag = readHtmlStartTag(text.slice(match.index));
+    if (value === '0' || !tag || HTML_SPAN_ELEMENTS.has(tag.name)) continue;
+    const model = contentModel(tag, false);
+    if (match.index > done) pieces.push({ ...node, value: dropMarkdownAttributes(text.slice(done, match.index)) });
+    const { element, end } = parsedElement(node, parse, place, text, match.index, tag, model);
+    pieces.push(element);
+    done = end;
+    START_TAG_WITH_MARKDOWN.lastIndex = end;
   }
-  const end = htmlBlockEnd(text, parseBlockHtml);
-  if (typeof end !== 'number' || text.slice(end).trim() === '') return undefined;
-  const raw: Html = { ...node, value: text.slice(0, end) };
-  done.add(raw);
-  return [raw, ...trailingBlocks(parse, text, end, place)];
+  if (done < text.length || pieces.length === 0) pieces.push({ ...node, value: dropMarkdownAttributes(text.slice(done)) });
+  return pieces;
+}
+
+function dropMarkdownAttributes(html: string): string {
+  return html.replace(/<[A-Za-z_:][\w:.-]*\s(?:[^>"']|"[^"]*"|'[^']*')*>/g, (tag) => tag.replace(MARKDOWN_ATTRIBUTE, ''));
 }
 
 /** Text after the end tag (the line's whitespace skipped) is parsed as blocks. */

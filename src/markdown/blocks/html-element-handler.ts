@@ -18,7 +18,18 @@ export function kramdownHtmlElement(state: State, node: HtmlElementNode): Elemen
     } else if (value !== undefined && value !== null) attributes.set(key, String(value));
   }
   const start = `<${node.tagName}${[...attributes].map(([key, value]) => ` ${key}="${escapeAttribute(value)}"`).join('')}>`;
-  const content = state.all(node);
-  const body: ElementContent[] = node.model === 'block' ? [{ type: 'text', value: '\n' }, ...state.wrap(content, true)] : content;
+  // One line break before each block: the element prints as several nodes (the tags are
+  // raw), so nested elements must not be wrapped node by node.
+  const body: ElementContent[] = [];
+  if (node.model !== 'block') body.push(...state.all(node));
+  else {
+    for (const child of node.children) {
+      const result = state.one(child, node);
+      if (!result) continue;
+      body.push({ type: 'text', value: '\n' });
+      for (const item of Array.isArray(result) ? result : [result]) body.push(item);
+    }
+    body.push({ type: 'text', value: '\n' });
+  }
   return [{ type: 'raw', value: start }, ...body, { type: 'raw', value: `</${node.tagName}>` }];
 }

@@ -1,6 +1,6 @@
 import type { Code, Construct, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import type { KramdownOptions } from '../options.js';
-import { htmlBlockEnd } from './html-structure.js';
+import { createHtmlBlockScanner, htmlBlockEnd } from './html-structure.js';
 import { parseOption } from './extension-flow.js';
 
 // kramdown's block HTML in place of CommonMark's HTML blocks (which end at a blank line
@@ -12,16 +12,15 @@ import { parseOption } from './extension-flow.js';
 // parses its content.
 
 const LESS_THAN = 60;
-const GREATER_THAN = 62;
 
 const createTokenizer = (options: KramdownOptions): Tokenizer =>
   function (this: TokenizeContext, effects, ok, nok) {
     const self = this;
     const parseBlockHtml = parseOption(self, 'parse_block_html', options);
+    // The text of the element being scanned: another element may follow the end tag of
+    // the first on the same line, and then the block goes on with that one.
     let buffer = '';
-    // Where the element being scanned starts in the buffer: another element may follow
-    // the end tag of the first on the same line, and then the block goes on with it.
-    let segment = 0;
+    let scan = createHtmlBlockScanner(parseBlockHtml);
     let end: number | undefined;
     let firstLine = true;
     let dataOpen = false;
@@ -32,24 +31,24 @@ const createTokenizer = (options: KramdownOptions): Tokenizer =>
       dataOpen = true;
       effects.consume(code);
       if (code !== -1) buffer += code === -2 ? '\t' : String.fromCodePoint(code);
-      if (code === GREATER_THAN && end === undefined) {
-        const scan = htmlBlockEnd(buffer.slice(segment), parseBlockHtml);
-        if (typeof scan === 'number') end = segment + scan;
-      }
       return inside;
     };
 
     const lineEnd = (code: Code): State | undefined => {
       if (dataOpen) effects.exit('htmlFlowData');
       dataOpen = false;
-      if (firstLine && end === undefined && htmlBlockEnd(buffer, parseBlockHtml) === 'invalid') return nok(code);
+      const status = scan(buffer);
+      if (firstLine && status === 'invalid') return nok(code);
       // A comment line does not end a paragraph for kramdown: it stays inline there.
       if (firstLine && self.interrupt && buffer.startsWith('<!--')) return nok(code);
       firstLine = false;
+      if (typeof status === 'number') end = status;
       if (end !== undefined) {
         const next = nextElementStart(buffer, end, parseBlockHtml);
         if (next === undefined || code === null) return done(code);
-        segment = next;
+        buffer = buffer.slice(next);
+        scan = createHtmlBlockScanner(parseBlockHtml);
+        scan(buffer);
         end = undefined;
       }
       if (code === null) return done(code);

@@ -41,12 +41,27 @@ export type HtmlBlockScan =
   | { status: 'complete'; end: number };
 
 /**
- * Scans `text` (starting at a block's first `<`) as kramdown's block HTML parser would.
- * `open` means the element is still unclosed at the end of `text`.
+ * Where a scan stopped, so that a longer text (the same text with more lines) can be
+ * scanned on from there instead of from the start.
  */
-export function scanHtmlBlock(text: string): HtmlBlockScan {
+export interface ScanProgress {
+  open?: string[];
+  position?: number;
+}
+
+const START_TAG_AT = new RegExp(START_TAG.source.slice(1), 'uy');
+const END_TAG_AT = new RegExp(END_TAG.source.slice(1), 'y');
+
+/**
+ * Scans `text` (starting at a block's first `<`) as kramdown's block HTML parser would.
+ * `open` means the element is still unclosed at the end of `text`. Pass the same
+ * `progress` object for successive, longer versions of the text to scan each part once.
+ */
+export function scanHtmlBlock(text: string, progress: ScanProgress = {}): HtmlBlockScan {
+  if (progress.open) return scanRawBody(text, progress);
   if (text.startsWith('<!--')) {
-    const close = text.indexOf('-->', 4);
+    const close = text.indexOf('-->', Math.max(4, (progress.position ?? 0) - 2));
+    progress.position = text.length;
     return close < 0 ? { status: 'open' } : { status: 'complete', end: close + 3 };
   }
   const start = START_TAG.exec(text);
@@ -56,7 +71,9 @@ export function scanHtmlBlock(text: string): HtmlBlockScan {
   const afterTag = start[0].length;
   if (RAW_TEXT_ELEMENTS.has(name)) return skipRawText(text, name, afterTag);
   if (start[3] || HTML_ELEMENTS_WITHOUT_BODY.has(name)) return { status: 'complete', end: afterTag };
-  return scanRawBody(text, [name], afterTag);
+  progress.open = [name];
+  progress.position = afterTag;
+  return scanRawBody(text, progress);
 }
 
 function skipRawText(text: string, name: string, from: number): HtmlBlockScan {
@@ -66,40 +83,56 @@ function skipRawText(text: string, name: string, from: number): HtmlBlockScan {
   return match ? { status: 'complete', end: match.index + match[0].length } : { status: 'open' };
 }
 
-function scanRawBody(text: string, open: string[], from: number): HtmlBlockScan {
-  let position = from;
+/** Scans on from `progress.position` with the elements in `progress.open` open. */
+function scanRawBody(text: string, progress: ScanProgress): HtmlBlockScan {
+  const open = progress.open!;
+  let position = progress.position!;
+  // Something that may complete once more text comes: look at it again next time.
+  const wait = (at: number): HtmlBlockScan => {
+    progress.position = at;
+    return { status: 'open' };
+  };
   while (open.length > 0) {
     RAW_START.lastIndex = position;
     const found = RAW_START.exec(text);
-    if (!found) return { status: 'open' };
-    const rest = text.slice(found.index);
-    position = found.index + 1;
-    if (rest.startsWith('<!--')) {
-      const close = text.indexOf('-->', found.index + 4);
-      if (close < 0) return { status: 'open' };
+    if (!found) return wait(Math.max(position, text.length - 3));
+    const at = found.index;
+    position = at + 1;
+    if (text.startsWith('<!--', at)) {
+      const close = text.indexOf('-->', at + 4);
+      if (close < 0) return wait(at);
       position = close + 3;
-    } else if (rest.startsWith('<?')) {
-      const close = text.indexOf('?>', found.index + 2);
-      if (close < 0) return { status: 'open' };
+    } else if (text.startsWith('<?', at)) {
+      const close = text.indexOf('?>', at + 2);
+      if (close < 0) return wait(at);
       position = close + 2;
-    } else if (rest.startsWith('</')) {
-      const end = END_TAG.exec(rest);
-      if (!end) continue;
-      position = found.index + end[0].length;
+    } else if (text.startsWith('</', at)) {
+      END_TAG_AT.lastIndex = at;
+      const end = END_TAG_AT.exec(text);
+      if (!end) {
+        if (!text.includes('>', at)) return wait(at);
+        continue;
+      }
+      position = at + end[0].length;
       if (normalName(end[1]!) === open.at(-1)) open.pop();
     } else {
-      const tag = START_TAG.exec(rest);
-      if (!tag) continue;
-      position = found.index + tag[0].length;
+      START_TAG_AT.lastIndex = at;
+      const tag = START_TAG_AT.exec(text);
+      if (!tag) {
+        if (!text.includes('>', at)) return wait(at);
+        continue;
+      }
+      position = at + tag[0].length;
       const name = normalName(tag[1]!);
       if (RAW_TEXT_ELEMENTS.has(name)) {
         const skipped = skipRawText(text, name, position);
-        if (skipped.status !== 'complete') return skipped;
+        if (skipped.status !== 'complete') return wait(at);
         position = skipped.end;
       } else if (!tag[3] && !HTML_ELEMENTS_WITHOUT_BODY.has(name)) {
         open.push(name);
       }
     }
   }
+  progress.position = position;
   return { status: 'complete', end: position };
 }

@@ -1,4 +1,4 @@
-import { HTML_ELEMENTS_WITHOUT_BODY, HTML_SPAN_ELEMENTS, scanHtmlBlock } from './html-scan.js';
+import { HTML_ELEMENTS_WITHOUT_BODY, HTML_SPAN_ELEMENTS, scanHtmlBlock, type ScanProgress } from './html-scan.js';
 
 // How kramdown reads a block-level HTML element whose content it parses as Markdown:
 // because of a `markdown` attribute ("1", "block" or "span"; "0" keeps it raw), or
@@ -102,60 +102,86 @@ export interface ParsedElement {
 }
 
 /** Splits a parsed element's text into its parts (the text starts at the start tag). */
-export function parsedElementExtent(text: string, tag: HtmlStartTag, model: ContentModel): ParsedElement {
+export function parsedElementExtent(text: string, tag: HtmlStartTag, model: ContentModel, progress?: LineScan): ParsedElement {
   if (tag.selfClosing || HTML_ELEMENTS_WITHOUT_BODY.has(tag.name)) {
     return { tag, model, contentStart: tag.length, contentEnd: tag.length, end: tag.length, closed: true };
   }
   // After the start tag, the rest of its line is skipped when it holds only whitespace.
   const afterTag = /^[ \t]*(?:\r?\n|$)/.exec(text.slice(tag.length));
   const contentStart = tag.length + (model === 'block' && afterTag ? afterTag[0].length : 0);
-  const close = model === 'span' ? findEndTag(text, tag.name, contentStart) : findLineEndTag(text, tag.name, contentStart);
+  const scan = progress ?? { lineStart: contentStart, depth: 0 };
+  const close = model === 'span' ? findEndTag(text, tag.name, contentStart) : findLineEndTag(text, tag.name, scan);
   if (!close) return { tag, model, contentStart, contentEnd: text.length, end: text.length, closed: false };
   return { tag, model, contentStart, contentEnd: close.lineStart, end: close.end, closed: true };
 }
 
 /** Span content ends at the first end tag, wherever it is. */
 function findEndTag(text: string, name: string, from: number): { lineStart: number; end: number } | undefined {
-  const close = new RegExp(String.raw`<\/${name.replace(/[.]/g, '\\.')}\s*>`, knownName(name) ? 'gi' : 'g');
+  const close = new RegExp(String.raw`<\/${escapeName(name)}\s*>`, knownName(name) ? 'gi' : 'g');
   close.lastIndex = from;
   const match = close.exec(text);
   return match ? { lineStart: match.index, end: match.index + match[0].length } : undefined;
 }
 
+/** How far a line-by-line search for an end tag got: the next line to read, and the nesting there. */
+export interface LineScan {
+  lineStart: number;
+  depth: number;
+}
+
+const escapeName = (name: string) => name.replace(/[.]/g, '\\.');
+
 /** The end tag standing at a line start once same-named elements inside are closed. */
-function findLineEndTag(text: string, name: string, from: number): { lineStart: number; end: number } | undefined {
+function findLineEndTag(text: string, name: string, scan: LineScan): { lineStart: number; end: number } | undefined {
   const caseFlag = knownName(name) ? 'i' : '';
-  const escaped = name.replace(/[.]/g, '\\.');
-  const endAtLineStart = new RegExp(String.raw`^ {0,3}<\/${escaped}\s*>`, caseFlag);
-  const opens = new RegExp(String.raw`<${escaped}(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?(\/)?>`, `g${caseFlag}`);
-  const closes = new RegExp(String.raw`<\/${escaped}\s*>`, `g${caseFlag}`);
-  let depth = 0;
-  let lineStart = from;
+  const endAtLineStart = new RegExp(String.raw`^ {0,3}<\/${escapeName(name)}\s*>`, caseFlag);
+  const opens = new RegExp(String.raw`<${escapeName(name)}(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?(\/)?>`, `g${caseFlag}`);
+  const closes = new RegExp(String.raw`<\/${escapeName(name)}\s*>`, `g${caseFlag}`);
   for (;;) {
-    const newline = text.indexOf('\n', lineStart);
-    const line = text.slice(lineStart, newline < 0 ? text.length : newline);
+    const newline = text.indexOf('\n', scan.lineStart);
+    const line = text.slice(scan.lineStart, newline < 0 ? text.length : newline);
     const atStart = endAtLineStart.exec(line);
-    if (atStart && depth === 0) return { lineStart, end: lineStart + atStart[0].length };
-    const opened = [...line.matchAll(opens)].filter((match) => !match[1]).length;
-    depth = Math.max(0, depth + opened - [...line.matchAll(closes)].length);
+    if (atStart && scan.depth === 0) return { lineStart: scan.lineStart, end: scan.lineStart + atStart[0].length };
+    // An unfinished last line is read again when the text has grown.
     if (newline < 0) return undefined;
-    lineStart = newline + 1;
+    const opened = [...line.matchAll(opens)].filter((match) => !match[1]).length;
+    scan.depth = Math.max(0, scan.depth + opened - [...line.matchAll(closes)].length);
+    scan.lineStart = newline + 1;
   }
 }
 
 /**
- * Where an HTML block that starts `text` ends for kramdown: an offset, `open` while its
- * end is not in the text yet, `invalid` when it is no HTML block.
+ * A scanner for one HTML block, fed successive, longer versions of its text (the text
+ * read so far): where the block ends for kramdown, `open` while its end is not in the
+ * text yet, `invalid` when it is no HTML block.
  */
-export function htmlBlockEnd(text: string, parseBlockHtml: boolean): number | 'open' | 'invalid' {
-  const tag = text.startsWith('<!--') ? undefined : readHtmlStartTag(text);
-  if (tag && !HTML_SPAN_ELEMENTS.has(tag.name)) {
-    const model = contentModel(tag, parseBlockHtml);
-    if (model !== 'raw') {
-      const extent = parsedElementExtent(text, tag, model);
+export function createHtmlBlockScanner(parseBlockHtml: boolean): (text: string) => number | 'open' | 'invalid' {
+  let parsed: { tag: HtmlStartTag; model: ContentModel; scan?: LineScan } | undefined;
+  const raw: ScanProgress = {};
+  let decided = false;
+  return (text) => {
+    if (!decided) {
+      const tag = text.startsWith('<!--') ? undefined : readHtmlStartTag(text);
+      if (tag && !HTML_SPAN_ELEMENTS.has(tag.name)) {
+        const model = contentModel(tag, parseBlockHtml);
+        if (model !== 'raw') parsed = { tag, model };
+      }
+      decided = true;
+    }
+    if (parsed) {
+      if (!parsed.scan) {
+        const afterTag = /^[ \t]*(?:\r?\n|$)/.exec(text.slice(parsed.tag.length));
+        parsed.scan = { lineStart: parsed.tag.length + (parsed.model === 'block' && afterTag ? afterTag[0].length : 0), depth: 0 };
+      }
+      const extent = parsedElementExtent(text, parsed.tag, parsed.model, parsed.scan);
       return extent.closed ? extent.end : 'open';
     }
-  }
-  const scan = scanHtmlBlock(text);
-  return scan.status === 'complete' ? scan.end : scan.status;
+    const scan = scanHtmlBlock(text, raw);
+    return scan.status === 'complete' ? scan.end : scan.status;
+  };
+}
+
+/** Where an HTML block that starts `text` ends for kramdown (see createHtmlBlockScanner). */
+export function htmlBlockEnd(text: string, parseBlockHtml: boolean): number | 'open' | 'invalid' {
+  return createHtmlBlockScanner(parseBlockHtml)(text);
 }

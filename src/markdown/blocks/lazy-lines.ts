@@ -1,4 +1,5 @@
 import type { Construct, ParseContext, TokenizeContext } from 'micromark-util-types';
+import { ATTRIBUTE_LIST_LINE, previousLineIsAttributeList, restOfLine } from './block-start.js';
 
 // CommonMark lets a paragraph run on into any line its containers do not claim (a
 // "lazy" line). kramdown is stricter in places: after the first line of a footnote
@@ -30,5 +31,19 @@ export const lazyLineStop: Construct = {
       const line = self.now().line;
       return self.interrupt && self.parser.lazy[line] && isStrictLine(self, line) ? ok(code) : nok(code);
     };
+  },
+};
+
+const attributeListLine = restOfLine(ATTRIBUTE_LIST_LINE);
+
+/**
+ * Ends a paragraph after an attribute list line, as kramdown does (see block-start.ts);
+ * attribute list lines in a row stay together (they all apply to the block before).
+ */
+export const attributeListStop: Construct = {
+  name: 'kramdownAttributeListStop',
+  tokenize(effects, ok, nok) {
+    const self = this;
+    return (code) => (self.interrupt && previousLineIsAttributeList(self) ? effects.check(attributeListLine, nok, ok)(code) : nok(code));
   },
 };

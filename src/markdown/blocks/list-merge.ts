@@ -1,4 +1,5 @@
 import type { List, Parent, Root } from 'mdast';
+import { forEachParentTopDown } from './tree.js';
 
 // CommonMark starts a new list when the bullet character changes; kramdown does not: any
 // `*`, `+`, `-` item continues a bullet list and any `N.` item an ordered one, even after
@@ -7,26 +8,28 @@ import type { List, Parent, Root } from 'mdast';
 
 /** Merges sibling lists the way kramdown's list parser groups items. */
 export function mergeKramdownLists(tree: Root): void {
-  const visit = (parent: Parent) => {
-    const children = parent.children;
-    for (let index = 0; index < children.length - 1; index++) {
-      const current = children[index]!;
-      const next = children[index + 1]!;
-      if (current.type !== 'list' || next.type !== 'list') continue;
-      if (current.ordered === next.ordered) {
-        current.children.push(...next.children);
-      } else if (directlyBelow(current, next)) {
-        current.children.at(-1)!.children.push(next);
-      } else {
-        continue;
-      }
-      if (current.position && next.position) current.position.end = next.position.end;
-      children.splice(index + 1, 1);
-      index--;
+  forEachParentTopDown(tree, (parent) => mergeChildren(parent as Parent));
+}
+
+function mergeChildren(parent: Parent): void {
+  const children = parent.children;
+  for (let index = 0; index < children.length - 1; index++) {
+    const current = children[index]!;
+    const next = children[index + 1]!;
+    if (current.type !== 'list' || next.type !== 'list') continue;
+    const list = current as List;
+    const following = next as List;
+    if (list.ordered === following.ordered) {
+      list.children.push(...following.children);
+    } else if (directlyBelow(list, following)) {
+      list.children.at(-1)!.children.push(following);
+    } else {
+      continue;
     }
-    for (const child of children) if ('children' in child) visit(child as Parent);
-  };
-  visit(tree);
+    if (list.position && following.position) list.position.end = following.position.end;
+    children.splice(index + 1, 1);
+    index--;
+  }
 }
 
 function directlyBelow(list: List, next: List): boolean {

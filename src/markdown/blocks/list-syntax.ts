@@ -1,6 +1,6 @@
 import type { Code, Construct, Effects, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import { blankLine, list } from 'micromark-core-commonmark';
-import { restOfLine } from './block-start.js';
+import { nestsTooDeep, restOfLine } from './block-start.js';
 import { lazyContentLine } from './container-laziness.js';
 
 // kramdown's list items on top of CommonMark's list construct. A marker is `*`, `+`,
@@ -33,7 +33,7 @@ const tokenizeItemStart: Tokenizer = function (this: TokenizeContext, effects, o
   const context: TokenizeContext = Object.create(this, { interrupt: { value: undefined } });
   const start = list.tokenize.call(context, effects, ok, nok);
   const notRule: State = (code) => effects.check(ruleLine, nok, start)(code);
-  return (code) => effects.check(itemLine, notRule, nok)(code);
+  return (code) => (nestsTooDeep(this) ? nok(code) : effects.check(itemLine, notRule, nok)(code));
 };
 
 /** Consumes up to `max` columns of whitespace into a `type` token, then goes on with `next`. */
@@ -88,8 +88,22 @@ const tokenizeContinuation: Tokenizer = function (this: TokenizeContext, effects
     return ok(code);
   };
   let lazyAllowed = false;
-  return state.kramdownEnded ? nok : effects.check(blankLine, onBlank, notBlank);
+  if (state.kramdownEnded) return nok;
+  // Every open list asks whether the line is blank; in deep nesting the answer is
+  // reused rather than scanning the line's whitespace once per list.
+  const line = self.now().line;
+  const known = blankLines.get(self.parser);
+  if (known?.line === line) return known.blank ? onBlank : notBlank;
+  const remember =
+    (blank: boolean): State =>
+    (code) => {
+      blankLines.set(self.parser, { line, blank });
+      return (blank ? onBlank : notBlank)(code);
+    };
+  return effects.check(blankLine, remember(true), remember(false));
 };
+
+const blankLines = new WeakMap<object, { line: number; blank: boolean }>();
 
 /** Indentation up to the item's content column. */
 const indent: Construct = {

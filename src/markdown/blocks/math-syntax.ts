@@ -55,15 +55,20 @@ const tokenizeBlockMath: Tokenizer = function (this: TokenizeContext, effects, o
   const body: State = (code) => {
     if (code === null) return nok(code);
     if (code < -2) {
+      effects.exit('kramdownMathData');
       effects.enter('lineEnding');
       effects.consume(code);
       effects.exit('lineEnding');
       text += '\n';
-      return body;
+      return lineStart;
     }
     effects.consume(code);
     text += charOf(code);
     return text.endsWith('$$') ? after : body;
+  };
+  const lineStart: State = (code) => {
+    effects.enter('kramdownMathData');
+    return body(code);
   };
   const after: State = (code) => {
     if (isLineEnd(code)) return effects.check(boundaryAfter, done, nok)(code);

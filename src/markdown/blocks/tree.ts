@@ -56,3 +56,15 @@ function forEachNodeOfAnyType(root: Node, visitor: (node: Node) => void): void {
     if (children) for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }
 }
+
+/** Visits every parent (and `root`) before its children; the visitor may rewrite the child list. */
+export function forEachParentTopDown(root: Node, visitor: (parent: Parent) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const parent = node as Partial<Parent>;
+    if (!parent.children) continue;
+    visitor(node as Parent);
+    for (let index = parent.children.length - 1; index >= 0; index--) stack.push(parent.children[index]!);
+  }
+}

@@ -14,10 +14,12 @@ import { collectLinkDefinitions } from '../links/link-definitions.js';
 import { SourceIndex } from '../source/offsets.js';
 import { applyKramdownEmphasis, withoutCommonMarkEmphasis } from '../emphasis/apply-emphasis.js';
 import { applySpanHtmlRules } from './span-html.js';
-import { createInlineCodeHandler } from './code-span.js';
+import { findXmlTags, normalizeSpanTags } from './span-tags.js';
+import { createInlineCodeHandler, trimCodeSpanPadding } from './code-span.js';
 import { kramdownCodeSpanSyntax } from './code-span-syntax.js';
-import { adjustCodeAndAutolinks } from './code-and-autolinks.js';
+import { applyKramdownAutolinks } from './autolinks.js';
 import { reportWarning, setHeadings, setLinks } from '../result-data.js';
+import { documentOptions } from '../blocks/document-options.js';
 
 /**
  * kramdown's span-level behaviour and everything that hangs on attributes: IALs/ALDs,
@@ -29,13 +31,19 @@ export function remarkKramdownInline(this: Processor, options: KramdownOptions) 
   remarkTextLiterals.call(this as unknown as Processor<Root>);
   const data = this.data() as { micromarkExtensions?: unknown[] };
   (data.micromarkExtensions ??= []).push(kramdownCodeSpanSyntax, withoutCommonMarkEmphasis, withoutCommonMarkLinks);
-  const typeset = typesetOptions(options);
+  const configured = typesetOptions(options);
   return (tree: Root, file: VFile) => {
+    // `{::options}` in the document (read by the block stage) count for all of it
+    const effective = documentOptions(tree, options);
+    const typeset = effective === options ? configured : typesetOptions(effective);
     const source = String(file.value);
     const index = new SourceIndex(source);
     const warnIal = (site: { line: number; column: number }, message: string) => reportWarning(file, 'kramdown-ial', site.line, site.column, message);
-    applySpanHtmlRules(tree, source);
-    adjustCodeAndAutolinks(tree, source);
+    trimCodeSpanPadding(tree, source);
+    applyKramdownAutolinks(tree, index);
+    findXmlTags(tree, index);
+    applySpanHtmlRules(tree, source, effective.parse_span_html !== false);
+    normalizeSpanTags(tree);
     const attributeDefinitions = applyBlockAttributeLists(tree, source, warnIal);
     const linkDefinitions = collectLinkDefinitions(tree, index);
     parseKramdownLinks(tree, index, linkDefinitions);
@@ -53,8 +61,8 @@ export function remarkKramdownInline(this: Processor, options: KramdownOptions) 
       );
     }
     typesetTree(tree, source, typeset);
-    setHeadings(file, assignHeadingIds(tree, options));
-    buildTableOfContents(tree, options);
+    setHeadings(file, assignHeadingIds(tree, effective));
+    buildTableOfContents(tree, effective);
   };
 }
 

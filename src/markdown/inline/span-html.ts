@@ -18,16 +18,16 @@ const OPEN_TAG = /^<([A-Za-z][\w:.-]*)(?:\s[^>]*)?>$/;
 const MARKDOWN_ATTRIBUTE = /\s+markdown\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i;
 
 /** Marks text that kramdown does not parse: data.kramdownRaw, and rebuilds it from source. */
-export function applySpanHtmlRules(tree: Root, source: string): void {
+export function applySpanHtmlRules(tree: Root, source: string, parseSpanHtml = true): void {
   const pending: Nodes[] = [tree];
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (!('children' in node)) continue;
-    applyInChildren(node.children as PhrasingContent[], source);
+    if (node.type !== 'root' && node.type !== 'blockquote' && node.type !== 'listItem') applyInChildren(node.children as PhrasingContent[], source, parseSpanHtml);
     pushAll(pending, node.children as Nodes[]);
   }
 }
 
-function applyInChildren(children: PhrasingContent[], source: string): void {
+function applyInChildren(children: PhrasingContent[], source: string, parseSpanHtml: boolean): void {
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
     if (child.type !== 'html') continue;
@@ -35,11 +35,16 @@ function applyInChildren(children: PhrasingContent[], source: string): void {
       index--;
       continue;
     }
+    const markdown = MARKDOWN_ATTRIBUTE.exec(child.value)?.[1]?.replace(/^["']|["']$/g, '');
     child.value = child.value.replace(MARKDOWN_ATTRIBUTE, '');
     const open = OPEN_TAG.exec(child.value);
     if (!open || child.value.endsWith('/>')) continue;
     const name = open[1]!.toLowerCase();
-    if (SPAN_MODEL.has(name) || NO_BODY.has(name)) continue;
+    // markdown="0" keeps the content raw, "span" parses it, "1" parses a span element's; by
+    // default a span element's content is parsed unless the parse_span_html option is off
+    const spanElement = SPAN_MODEL.has(name);
+    const parsed = markdown === '0' ? false : markdown === 'span' ? true : markdown === '1' ? spanElement : spanElement && parseSpanHtml;
+    if (parsed || NO_BODY.has(name)) continue;
     const close = findClose(children, index, name);
     if (close !== undefined) index = keepRaw(children, index, close, source);
   }

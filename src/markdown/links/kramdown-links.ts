@@ -27,12 +27,14 @@ export const withoutCommonMarkLinks: Extension = {
 
 // kramdown drops the backslash of these escapes in an alt text or link id.
 const ESCAPED = '\\.*_+`<>()[]{}#!:|"\'$=-';
-const ESCAPE = /\\([\\.*_+`<>()[\]{}#!:|"'$=-])/g;
+const SPACE = /[ \t\n\r\f\v]/;
 const REFERENCE = /[ \t\n\r\f\v]*?\[([^\]]+)?\]/y;
 
 /** Turns every kramdown link and image of the tree into a node. */
 export function parseKramdownLinks(tree: Root, index: SourceIndex, definitions: Map<string, LinkDefinition>): void {
   const source = index.source;
+  let longestId = 0;
+  for (const id of definitions.keys()) longestId = Math.max(longestId, id.length);
   const pending: Array<{ node: Nodes; inLink: boolean }> = [{ node: tree, inLink: false }];
   for (let item = pending.pop(); item; item = pending.pop()) {
     const { node, inLink } = item;
@@ -40,7 +42,7 @@ export function parseKramdownLinks(tree: Root, index: SourceIndex, definitions: 
     const children = node.children as Nodes[];
     if (children.some((child) => child.type === 'text' && !isRawText(child) && child.value.includes('['))) {
       const sequence = new SpanSequence(children as PhrasingContent[], index, (child) => child.type !== 'text' || isRawText(child));
-      const parsed = new LinkScan(sequence, definitions).run(inLink);
+      const parsed = new LinkScan(sequence, definitions, longestId).run(inLink);
       if (parsed) (node as { children: PhrasingContent[] }).children = parsed;
     }
     for (const child of node.children as Nodes[]) pending.push({ node: child, inLink: inLink || child.type === 'link' });
@@ -53,6 +55,7 @@ class LinkScan {
   constructor(
     private readonly sequence: SpanSequence,
     private readonly definitions: Map<string, LinkDefinition>,
+    private readonly longestId: number,
   ) {}
 
   /** The container's new children, or undefined when it holds no link. */
@@ -93,8 +96,8 @@ class LinkScan {
     if (text[after] !== '(' || reference) {
       end = reference ? positions[REFERENCE.lastIndex]! : close + 1;
       const explicit = reference?.[1];
-      const id = explicit ?? text.slice(starts[open + 1]!, starts[close]!).replace(ESCAPE, '$1');
-      definition = this.definitions.get(normalizeLinkId(id));
+      const id = explicit === undefined ? this.textId(written, starts[open + 1]!, starts[close]!) : normalizeLinkId(explicit);
+      definition = id === undefined ? undefined : this.definitions.get(id);
       if (!definition || end < 0) return undefined;
       ({ url, title } = definition);
     } else {
@@ -114,6 +117,31 @@ class LinkScan {
     const attributes = definition && definitionAttributes(definition);
     if (attributes) attachAttributeList(node, attributes);
     return { node, end };
+  }
+
+  /**
+   * The link text as kramdown looks it up (escapes dropped, whitespace runs as one space,
+   * lower case); undefined as soon as it is longer than every defined id, so nested
+   * brackets do not cost the square of their length.
+   */
+  private textId(written: WrittenText, from: number, to: number): string | undefined {
+    const { text } = written;
+    let id = '';
+    for (let at = from; at < to; ) {
+      if (id.length > this.longestId) return undefined;
+      const c = text[at]!;
+      if (SPACE.test(c)) {
+        id += ' ';
+        at = written.afterSpaces(at);
+      } else if (c === '\\' && at + 1 < to && ESCAPED.includes(text[at + 1]!)) {
+        id += text[at + 1];
+        at += 2;
+      } else {
+        id += c;
+        at++;
+      }
+    }
+    return id.toLowerCase();
   }
 
   /** A url or title: as written, with references decoded where it covers whole positions. */

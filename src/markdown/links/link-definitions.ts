@@ -3,6 +3,7 @@ import type { KramdownNodeData } from '../attributes/attribute-data.js';
 import type { SourceIndex } from '../source/offsets.js';
 import { SpanSequence } from '../source/span-sequence.js';
 import { spliceAll } from '../source/arrays.js';
+import { decodeReferences } from '../source/character-references.js';
 
 // kramdown's link definitions: `[id]: url "title"` (title also on the next line, url also
 // in `<...>` or with spaces in it). kramdown keeps the url and title as written (escapes
@@ -131,19 +132,6 @@ function definitionsIn(paragraph: Paragraph, index: SourceIndex): Array<Definiti
     out.push({ type: 'paragraph', children: rest, ...(position ? { position } : {}) });
   }
   return out;
-}
-
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
-
-/** Decodes the character references a browser reads in an attribute kramdown wrote as is. */
-function decodeReferences(text: string): string {
-  return text.replace(/&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z]+);/g, (whole, name: string) => {
-    if (name.startsWith('#')) {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return XML_ENTITIES[name] ?? whole;
-  });
 }
 
 /** The IAL of a definition, which kramdown copies onto every link using it. */

@@ -19,12 +19,18 @@ const STRIPPED = /[ \t\n\r\f\v\0]/;
 
 export class WrittenText {
   private tables?: {
+    afterSpaces: Int32Array;
     closeParen: Int32Array;
     spaceBeforeQuote: Int32Array;
     titleEnd: Record<string, Int32Array>;
   };
 
   constructor(readonly text: string) {}
+
+  /** The first offset at or after `at` that is not whitespace. */
+  afterSpaces(at: number): number {
+    return this.build().afterSpaces[at]!;
+  }
 
   /** The `)` balancing the `(` at `at` (-1 if none). */
   closeParen(at: number): number {
@@ -51,18 +57,20 @@ export class WrittenText {
       if (text[at] === '(') open.push(at);
       else if (text[at] === ')' && open.length > 0) closeParen[open.pop()!] = at;
     }
+    const afterSpaces = new Int32Array(n + 1).fill(n);
     const spaceBeforeQuote = new Int32Array(n + 1).fill(-1);
     const titleEnd: Record<string, Int32Array> = { '"': new Int32Array(n + 1).fill(-1), "'": new Int32Array(n + 1).fill(-1) };
     // whether only whitespace stands between an offset and a `)`
     let parenAhead = false;
     for (let at = n - 1; at >= 0; at--) {
       const c = text[at]!;
+      afterSpaces[at] = SPACE.test(c) ? afterSpaces[at + 1]! : at;
       const closesTitle = parenAhead;
       parenAhead = c === ')' || (SPACE.test(c) && parenAhead);
       spaceBeforeQuote[at] = SPACE.test(c) && (text[at + 1] === '"' || text[at + 1] === "'") ? at : spaceBeforeQuote[at + 1]!;
       for (const quote of ['"', "'"]) titleEnd[quote]![at] = c === quote && closesTitle ? at : titleEnd[quote]![at + 1]!;
     }
-    this.tables = { closeParen, spaceBeforeQuote, titleEnd };
+    this.tables = { afterSpaces, closeParen, spaceBeforeQuote, titleEnd };
     return this.tables;
   }
 }

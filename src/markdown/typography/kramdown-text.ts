@@ -49,7 +49,8 @@ const QUOTE_RULES: QuoteRule[] = [
   {
     pattern: new RegExp(`(["'])(?=${PUNCT}(?!\\.\\.))`, 'y'),
     steps: ['rquote1'],
-    accept: (text, at) => !isWordAt(text, at + 2),
+    // `\B` after the punctuation: no word boundary there (`_` is a word character)
+    accept: (text, at) => isWordAt(text, at + 1) === isWordAt(text, at + 2),
   },
   { pattern: new RegExp(`(${SPACE}?)"'(?=${WORD})`, 'y'), steps: [1, 'ldquo', 'lsquo'] },
   { pattern: new RegExp(`(${SPACE}?)'"(?=${WORD})`, 'y'), steps: [1, 'lsquo', 'ldquo'] },

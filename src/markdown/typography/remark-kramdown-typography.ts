@@ -5,6 +5,7 @@ import { clearTextLiterals, textLiterals } from '../source/text-literals.js';
 import { isRawText } from '../inline/span-html.js';
 import { typesetText, type SmartQuote, type TypesetOptions, type TypographicSymbol } from './kramdown-text.js';
 import { spliceAll } from '../source/arrays.js';
+import { SourceIndex } from '../source/offsets.js';
 
 // Smart quotes, typographic symbols and kramdown's escape rules on every text node
 // (code, raw HTML and autolink text are left alone, as kramdown does).
@@ -41,19 +42,21 @@ export function typesetOptions(options: KramdownOptions): TypesetOptions {
 
 /** Rewrites the text of a tree the way kramdown's span parser would have produced it. */
 export function typesetTree(tree: Root, source: string, options: TypesetOptions): void {
-  // an explicit stack, so a deeply nested document cannot exhaust the call stack
-  const pending: Array<{ node: Nodes; atBlockEnd: boolean }> = [{ node: tree, atBlockEnd: false }];
+  // an explicit stack, so a deeply nested document cannot exhaust the call stack; each node
+  // knows where the text of its block ends (kramdown strips a block's text at its end, so
+  // its look-aheads see nothing past that, but do see the delimiters closing a span)
+  let lines: SourceIndex | undefined;
+  const index = () => (lines ??= new SourceIndex(source));
+  const pending: Array<{ node: Nodes; blockEnd: number }> = [{ node: tree, blockEnd: 0 }];
   for (let item = pending.pop(); item; item = pending.pop()) {
-    const { node, atBlockEnd } = item;
+    const { node } = item;
     if (!('children' in node) || isAutolink(node, source)) continue;
+    const blockEnd = SPAN_TYPES.has(node.type) ? item.blockEnd : textEnd(node, source, index);
     const children = node.children as Nodes[];
-    const isSpan = SPAN_TYPES.has(node.type);
     for (let index = 0; index < children.length; index++) {
       const child = children[index]!;
-      // kramdown strips a block's text at its end, so nothing follows the last text of a block
-      const lastInBlock = index === children.length - 1 && (!isSpan || atBlockEnd);
-      if (child.type !== 'text') pending.push({ node: child, atBlockEnd: lastInBlock });
-      else if (!isRawText(child)) index = typesetChild(children, index, lastInBlock, source, options);
+      if (child.type !== 'text') pending.push({ node: child, blockEnd });
+      else if (!isRawText(child)) index = typesetChild(children, index, blockEnd, source, options);
     }
   }
 }
@@ -61,8 +64,20 @@ export function typesetTree(tree: Root, source: string, options: TypesetOptions)
 // Inline containers: kramdown's scan goes on after their end, so what follows is visible.
 const SPAN_TYPES = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
 
+/**
+ * Where a block's text ends in the source, trailing whitespace left out. Blocks cut apart
+ * by an attribute list carry only lines; their last child tells where they end.
+ */
+function textEnd(node: Nodes, source: string, index: () => SourceIndex): number {
+  let end = node.position?.end.offset;
+  if (end === undefined && 'children' in node) end = index().offsetOf(node.children.at(-1)?.position?.end);
+  if (end === undefined) return source.length;
+  while (end > 0 && /[ \t\r\n]/.test(source[end - 1]!)) end--;
+  return end;
+}
+
 /** Typesets the text node at `index`; returns the index of the last node it became. */
-function typesetChild(children: Nodes[], index: number, lastInBlock: boolean, source: string, options: TypesetOptions): number {
+function typesetChild(children: Nodes[], index: number, blockEnd: number, source: string, options: TypesetOptions): number {
   const child = children[index] as Text;
   const previous = children[index - 1];
   const end = child.position?.end.offset;
@@ -71,7 +86,7 @@ function typesetChild(children: Nodes[], index: number, lastInBlock: boolean, so
       value: child.value,
       literals: textLiterals(child),
       before: previous?.type === 'break' ? '\n' : undefined,
-      after: end === undefined || lastInBlock ? '' : source.slice(end, end + 4),
+      after: end === undefined ? '' : source.slice(end, Math.min(end + 4, blockEnd)),
     },
     options,
   );

@@ -7,7 +7,12 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 const TOKEN = /<!--[\s\S]*?-->|<\/?[A-Za-z][^>]*>|[^<]+/g;
 const ATTRIBUTE = /([^\s=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
-const decode = (text: string) => text.replace(/&(#?\w+);/g, (all, name: string) => ENTITIES[name] ?? all);
+const decode = (text: string) =>
+  text.replace(/&(#?\w+);/g, (all, name: string) => {
+    const numeric = /^#(x[0-9a-f]+|\d+)$/i.exec(name);
+    if (numeric) return String.fromCodePoint(parseInt(numeric[1]!.replace(/^x/i, ''), /^x/i.test(numeric[1]!) ? 16 : 10));
+    return ENTITIES[name] ?? all;
+  });
 
 function canonicalTag(tag: string): string {
   const match = /^<(\/?)([A-Za-z][\w-]*)([\s\S]*?)\/?>$/.exec(tag)!;

@@ -1,0 +1,53 @@
+// LiveSite (for `faro dev`): an edited article is re-rendered and laid out alone, listing
+// pages follow on refresh, and anything wider asks for a full build.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LiveSite } from '../../src/cache/live-site.js';
+import { createContext } from '../../src/commands/site-options.js';
+import { resolveConfig } from '../../src/config/resolve-config.js';
+import { writeSite } from '../support/temp-site.js';
+
+const front = (title: string) => `---\nlayout: post\ntitle: ${title}\nlocale: [us-en]\ncategory: [wework]\ntags: [calls]\n---\n\n`;
+let root = '';
+afterEach(() => root && rmSync(root, { recursive: true, force: true }));
+
+async function openSite() {
+  root = writeSite({
+    'content/us/en/hold.md': `${front('Hold')}Press **Hold** to pause.\n`,
+    'content/us/en/forward.md': `${front('Forward')}Forward calls anywhere.\n`,
+    'content/us/en/index-of-pages.md': `${front('All pages')}{% for p in site.pages %}- {{ p.title }}: {{ p.content | size }}\n{% endfor %}\n`,
+  });
+  const config = await resolveConfig({ cwd: root, outDir: join(root, '_site') });
+  return LiveSite.open(createContext(config), { workers: 1, cache: false });
+}
+
+describe('LiveSite', () => {
+  it('re-renders and lays out only the edited article, then refreshes listings', async () => {
+    const live = await openSite();
+    const before = live.site.files.find((file) => file.path === 'us/en/hold.html');
+    expect(String(before?.content)).toContain('Press <strong>Hold</strong> to pause.');
+
+    writeFileSync(join(root, 'content/us/en/hold.md'), `${front('Hold')}Press **Hold** twice to pause.\n`);
+    const update = live.updateArticle('us/en/hold.md');
+    expect(update.full).toBe(false);
+    expect(update.file?.path).toBe('us/en/hold.html');
+    expect(String(update.file?.content)).toContain('Press <strong>Hold</strong> twice to pause.');
+    // Same layout as a full build: navigation and page chrome are there.
+    expect(String(update.file?.content)).toContain('<html lang="en-US"');
+
+    const changed = live.refreshListings().map((file) => file.path);
+    // The page listing site.pages (with each body's size) is rendered again.
+    expect(changed).toContain('us/en/index-of-pages.html');
+    expect(changed).not.toContain('us/en/forward.html');
+  });
+
+  it('asks for a full build when the front matter changes or the file is gone', async () => {
+    const live = await openSite();
+    writeFileSync(join(root, 'content/us/en/forward.md'), `${front('Forwarding')}Forward calls anywhere.\n`);
+    expect(live.updateArticle('us/en/forward.md').full).toBe(true);
+    rmSync(join(root, 'content/us/en/hold.md'));
+    expect(live.updateArticle('us/en/hold.md').full).toBe(true);
+    expect(readFileSync(join(root, 'content/us/en/forward.md'), 'utf8')).toContain('Forwarding');
+  });
+});
