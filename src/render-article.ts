@@ -82,11 +82,14 @@ export function renderArticle(input: ArticleInput, settings: RenderSettings): Re
   try {
     markdown = renderMarkdown(liquid.output, settings.kramdown);
   } catch (error) {
-    // Pathological nesting (thousands of levels of lists or quotes) exhausts the stack
-    // of the tree utilities; that is the author's input, reported like any other error.
-    if (!(error instanceof RangeError)) throw error;
+    // Pathological nesting exhausts the stack of the tree utilities; any other exception
+    // is a parser defect. Either way this article is reported and the build goes on.
+    const overflow = error instanceof RangeError && /call stack/i.test(error.message);
+    const message = overflow
+      ? 'the Markdown nests too deeply to render (thousands of nested lists, quotes or brackets); flatten it'
+      : `faro's Markdown parser failed on this article (${error instanceof Error ? error.message : String(error)}); this is a faro bug, please report it with the article`;
     const failure = new MarkdownError(
-      'the Markdown nests too deeply to render (thousands of nested lists, quotes or brackets); flatten it',
+      message,
       { file: input.file, line: input.bodyOffset + 1, source: input.source },
       { cause: error },
     );

@@ -113,15 +113,25 @@ export class LiveSite {
     if (this.changed.size === 0) return [];
     // `site.pages` and friends as Liquid sees them now (a new settings object: new engines).
     site.settings = { ...site.settings, site: siteVariables(site.config, site.allPages, site.settings.site.data as Record<string, unknown>) };
+    const rerendered = new Set<string>();
     for (const [index, article] of articles.entries()) {
       const keys = new Set<string>();
       siteKeysIn(article.body, keys);
       if (keys.size === 0 || this.changed.has(article.sourcePath)) continue;
       const output = renderJob(articleInput(article), site.settings, false);
       if (output.html !== undefined) articles[index] = { ...article, html: output.html, headings: output.headings, links: output.links };
+      rerendered.add(article.sourcePath);
     }
     const context: BuildContext = { ...this.context, diagnostics: [] };
-    this.generated = assembleSite(context, site, articles);
+    // Bodies changed, titles, URLs and tags did not: other articles' pages are as they were
+    // (updateArticle laid out the edited ones); listings show summaries and need laying out.
+    const previousFiles = this.files;
+    this.generated = assembleSite(context, site, articles, {
+      applyLayouts: (views, layoutContext) =>
+        applyLayouts(views.filter((view) => !view.sourcePath || rerendered.has(view.sourcePath) || !previousFiles.has(view.outputPath)), layoutContext),
+    });
+    const laidOut = new Set(this.generated.files.map((file) => file.path));
+    for (const [path, content] of previousFiles) if (!laidOut.has(path)) this.generated.files.push({ path, content });
     this.changed.clear();
     const changed: OutputFile[] = [];
     for (const file of this.generated.files) {

@@ -8,10 +8,36 @@ export interface SearchIndexResult {
   seconds: number;
 }
 
+// Pagefind's Node API runs one backend process per Node process, and its `close()` ends
+// it for every index at once: two builds in one process (dev server, tests) would cut
+// each other off. Indexes are leased; the backend closes when the last one is released.
+let openIndexes = 0;
+
+async function openIndex(dir: string): Promise<PagefindIndex> {
+  openIndexes++;
+  try {
+    const { index, errors } = await createIndex({ forceLanguage: undefined });
+    if (!index) throw new OutputError(`Pagefind could not start: ${errors.join('; ')}`, { file: dir });
+    return index;
+  } catch (error) {
+    await releaseIndex(undefined);
+    throw error;
+  }
+}
+
+async function releaseIndex(index: PagefindIndex | undefined): Promise<void> {
+  try {
+    await index?.deleteIndex();
+  } catch {
+    // The backend may already be gone; nothing is left to free then.
+  }
+  openIndexes--;
+  if (openIndexes === 0) await close();
+}
+
 export async function indexSearch(outDir: string): Promise<SearchIndexResult> {
   const started = performance.now();
-  const { index, errors } = await createIndex({ forceLanguage: undefined });
-  if (!index) throw new OutputError(`Pagefind could not start: ${errors.join('; ')}`, { file: outDir });
+  const index = await openIndex(outDir);
   try {
     const added = await index.addDirectory({ path: outDir });
     if (added.errors.length) throw new OutputError(`Pagefind: ${added.errors.join('; ')}`, { file: outDir });
@@ -19,7 +45,7 @@ export async function indexSearch(outDir: string): Promise<SearchIndexResult> {
     if (written.errors.length) throw new OutputError(`Pagefind: ${written.errors.join('; ')}`, { file: outDir });
     return { pages: added.page_count, seconds: (performance.now() - started) / 1000 };
   } finally {
-    await close();
+    await releaseIndex(index);
   }
 }
 
@@ -38,9 +64,7 @@ export class StreamingSearchIndex {
   private constructor(private readonly index: PagefindIndex) {}
 
   static async open(dir: string): Promise<StreamingSearchIndex> {
-    const { index, errors } = await createIndex({ forceLanguage: undefined });
-    if (!index) throw new OutputError(`Pagefind could not start: ${errors.join('; ')}`, { file: dir });
-    return new StreamingSearchIndex(index);
+    return new StreamingSearchIndex(await openIndex(dir));
   }
 
   /** Pages handed over and not yet indexed. */
@@ -73,12 +97,19 @@ export class StreamingSearchIndex {
       if (written.errors.length) throw new OutputError(`Pagefind: ${written.errors.join('; ')}`, { file: dir });
       return { pages: this.pages, seconds: (performance.now() - this.started) / 1000 };
     } finally {
-      await close();
+      await this.release();
     }
   }
 
   async discard(): Promise<void> {
     await Promise.allSettled(this.pending);
-    await close();
+    await this.release();
+  }
+
+  private released = false;
+  private async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    await releaseIndex(this.index);
   }
 }

@@ -2,7 +2,8 @@ import type { Nodes, Root } from 'mdast';
 import { SPAN_IAL, emptyAttributeList, parseAttributeList } from './attribute-list.js';
 import { attachAttributeList, type AttributeSite } from './attribute-data.js';
 import { sliceText } from '../source/text-literals.js';
-import { siteAt } from '../source/positions.js';
+import { TextSites } from '../source/positions.js';
+import { SourceIndex } from '../source/offsets.js';
 import { pushAll } from '../source/arrays.js';
 
 // Span IALs: `![a](b.png){:height="250px"}`, `*x*{: .c}`. kramdown applies one to the span
@@ -16,15 +17,16 @@ export interface SpanAttributeContext {
 const ANY_SPAN_IAL = /\{:(?!:|\/)((?:\\\}|[^}])+)\}/g;
 
 export function collectSpanAttributes(tree: Root, context: SpanAttributeContext): void {
+  const sites = new TextSites(new SourceIndex(context.source));
   const pending: Nodes[] = [tree];
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (!('children' in node)) continue;
-    applyInChildren(node.children as Nodes[], context);
+    applyInChildren(node.children as Nodes[], context, sites);
     pushAll(pending, node.children as Nodes[]);
   }
 }
 
-function applyInChildren(children: Nodes[], context: SpanAttributeContext): void {
+function applyInChildren(children: Nodes[], context: SpanAttributeContext, sites: TextSites): void {
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
     if (child.type !== 'text') continue;
@@ -32,10 +34,11 @@ function applyInChildren(children: Nodes[], context: SpanAttributeContext): void
     // `x{: .a}{: .b}`: every IAL right after the element applies to it
     for (let match = SPAN_IAL.exec(child.value); match && before && before.type !== 'text'; match = SPAN_IAL.exec(child.value)) {
       const list = emptyAttributeList();
-      const site = siteAt(child, 0, context.source);
+      const site = sites.siteAt(child, 0);
       if (!parseAttributeList(match[1]!, list)) context.warn(site, `no valid attributes in IAL "${match[0]}"`);
       attachAttributeList(before, list, site);
       sliceText(child, match[0].length);
+      sites.forget(child);
     }
     if (child.value === '') {
       children.splice(index, 1);
@@ -43,7 +46,7 @@ function applyInChildren(children: Nodes[], context: SpanAttributeContext): void
       continue;
     }
     for (const stray of child.value.matchAll(ANY_SPAN_IAL)) {
-      context.warn(siteAt(child, stray.index, context.source), `span IAL "${stray[0]}" follows plain text, so kramdown ignores it and prints it as text`);
+      context.warn(sites.siteAt(child, stray.index), `span IAL "${stray[0]}" follows plain text, so kramdown ignores it and prints it as text`);
     }
   }
 }

@@ -97,3 +97,31 @@ export const MAX_NESTING_COLUMN = 400;
 export function nestsTooDeep(context: TokenizeContext): boolean {
   return context.now().column > MAX_NESTING_COLUMN;
 }
+
+/**
+ * kramdown's after_block_boundary for a flow construct about to start: nothing before it
+ * in its container, or a blank line, or an end-of-block marker, or a block IAL (a
+ * paragraph of attribute list lines that itself starts a block).
+ */
+export function atBlockBoundary(context: TokenizeContext): boolean {
+  const events = context.events;
+  let index = events.length - 1;
+  while (index >= 0 && (events[index]![1].type === 'lineEnding' || events[index]![1].type === 'linePrefix')) index--;
+  if (index < 0) return true;
+  const [kind, token] = events[index]!;
+  if (token.type === 'lineEndingBlank' || token.type === 'kramdownEndOfBlock') return true;
+  if (kind !== 'exit' || token.type !== 'content') return false;
+  const lines = context.sliceSerialize(token).split(/\r?\n|\r/);
+  if (!lines.every((line) => ATTRIBUTE_LIST_LINE.test(line))) return false;
+  // Find where that paragraph starts and look before it.
+  let depth = 0;
+  for (index--; index >= 0; index--) {
+    const [k, t] = events[index]!;
+    if (t.type !== 'content') continue;
+    if (k === 'exit') depth++;
+    else if (depth === 0) break;
+    else depth--;
+  }
+  for (index--; index >= 0 && (events[index]![1].type === 'lineEnding' || events[index]![1].type === 'linePrefix'); index--);
+  return index < 0 || events[index]![1].type === 'lineEndingBlank' || events[index]![1].type === 'kramdownEndOfBlock';
+}

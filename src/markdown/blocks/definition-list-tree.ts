@@ -85,10 +85,12 @@ export function buildDefinitionLists(tree: Root, source: string): void {
         out.pop();
         const { terms, rest } = termsOf(previous);
         if (rest) out.push(rest);
-        // IAL lines alone between a list and new terms are no block for kramdown: the list
-        // goes on (and their attributes are lost).
+        // IAL lines standing alone (after a blank line) between a list and new terms are no
+        // block for kramdown: the list goes on (and their attributes are lost). Right below
+        // the list they are the list's.
         const between = out.at(-1);
-        if (between?.type === 'paragraph' && out.at(-2)?.type === 'kramdownDefinitionList' && onlyBlockIals(between)) out.pop();
+        const list = out.at(-2);
+        if (between?.type === 'paragraph' && list?.type === 'kramdownDefinitionList' && onlyBlockIals(between) && !adjacent(list, between)) out.pop();
         const before = out.at(-1);
         if (before?.type === 'kramdownDefinitionList') {
           before.children.push(...terms, child);
@@ -127,6 +129,11 @@ function termsOf(paragraph: Paragraph): { terms: DefinitionTerm[]; rest?: Paragr
   });
   if (first === 0) return { terms };
   return { terms, rest: { ...paragraph, children: joinParagraphLines(lines.slice(0, first)) } };
+}
+
+function adjacent(before: RootContent, after: RootContent): boolean {
+  const end = before.position?.end.line;
+  return end !== undefined && after.position?.start.line === end + 1;
 }
 
 function onlyBlockIals(paragraph: Paragraph): boolean {

@@ -9,7 +9,7 @@ import { approveLine, isApprovedLine, mayStartBlock, restOfLine } from './block-
 //   first column by `-` or `=` characters (mixed; the first one gives the level); a
 //   longer paragraph keeps such a line as text; the underline may be a lazy line (kramdown
 //   takes lazy lines into lists and blockquotes before it looks for blocks);
-// - a horizontal rule does not interrupt a paragraph.
+// - a horizontal rule does not interrupt a paragraph, unless it looks like a list item.
 
 const ATX_LINE = /^#{1,6}[\t ]+\S/;
 const atxLine = restOfLine(ATX_LINE);
@@ -31,11 +31,17 @@ export const kramdownHeadingAtx: Construct = {
   },
 };
 
+// A rule like `* * *` also looks like a list item, which does end a paragraph.
+const listLikeLine = restOfLine(/^[*+-][\t ]/);
+
 export const kramdownThematicBreak: Construct = {
   name: 'kramdownThematicBreak',
   tokenize(effects, ok, nok) {
     const self = this;
-    return (code) => (mayStartBlock(self) ? thematicBreak.tokenize.call(self, effects, ok, nok)(code) : nok(code));
+    return (code) => {
+      const rule = thematicBreak.tokenize.call(self, effects, ok, nok);
+      return mayStartBlock(self) ? rule(code) : effects.check(listLikeLine, rule, nok)(code);
+    };
   },
 };
 

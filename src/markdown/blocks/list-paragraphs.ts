@@ -17,12 +17,15 @@ import { mergeKramdownLists } from './list-merge.js';
 export function applyKramdownListSpacing(tree: Root, source: string): void {
   const lines = source.split(/\r?\n|\r/);
   const isBlank = (line: number) => line >= 1 && line <= lines.length && /^\s*$/.test(lines[line - 1]!);
-  forEachNode<List>(tree, 'list', (list) => {
+  forEachNode<List>(tree, 'list', (list, parent) => {
+    // A list ended by an end-of-block marker keeps its last item's trailing blank lines.
+    const siblings = parent?.children ?? [];
+    const endedByMarker = siblings[siblings.indexOf(list) + 1]?.type === 'kramdownEndOfBlock';
     let earlierAllowsLast = false;
     list.children.forEach((item, index) => {
-      const last = index === list.children.length - 1;
+      const last = index === list.children.length - 1 && !endedByMarker;
       const transparent =
-        firstParagraphIsTight(item, last, isBlank) && (!last || list.children.length === 1 || earlierAllowsLast);
+        firstParagraphIsTight(item, last, isBlank) && (index < list.children.length - 1 || list.children.length === 1 || earlierAllowsLast);
       item.spread = !transparent;
       const first = item.children[0];
       if (!first || first.type !== 'paragraph' || transparent) earlierAllowsLast = true;

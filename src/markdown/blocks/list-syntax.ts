@@ -29,9 +29,20 @@ interface ListState {
   _closeFlow?: boolean;
 }
 
+// An item whose first line holds nothing (or only an IAL) has its content indented by
+// four columns, whatever the marker's width.
+const emptyFirstLine = restOfLine(/^(?:[*+-]|\d+\.)[\t ]*(?:\{:(?![\w-]*:|\/)(?:\\\}|[^}])+\})?[\t ]*$/);
+
 const tokenizeItemStart: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
   const context: TokenizeContext = Object.create(this, { interrupt: { value: undefined } });
-  const start = list.tokenize.call(context, effects, ok, nok);
+  const state = this.containerState as ListState;
+  let emptyFirst = false;
+  const started: State = (code) => {
+    if (emptyFirst) state.size = 4;
+    return ok(code);
+  };
+  const core = list.tokenize.call(context, effects, started, nok);
+  const start: State = (code) => effects.check(emptyFirstLine, (next) => ((emptyFirst = true), core(next)), core)(code);
   const notRule: State = (code) => effects.check(ruleLine, nok, start)(code);
   return (code) => (nestsTooDeep(this) ? nok(code) : effects.check(itemLine, notRule, nok)(code));
 };

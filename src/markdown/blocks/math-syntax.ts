@@ -1,7 +1,7 @@
-import type { Construct, Event, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
+import type { Construct, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import type { Node } from 'unist';
-import { ATTRIBUTE_LIST_LINE, approveLine, isApprovedLine, mayStartBlock } from './block-start.js';
+import { ATTRIBUTE_LIST_LINE, approveLine, atBlockBoundary, isApprovedLine, mayStartBlock } from './block-start.js';
 import { currentLineMatches, laterLineMatches } from './source-text.js';
 
 // kramdown's math: `$$…$$`. As a block it must stand alone: it starts a block (start of
@@ -31,16 +31,6 @@ const DOLLAR = 36;
 const BOUNDARY_LINE = new RegExp(String.raw`^(?:[ \t]*|\^[ \t]*|${ATTRIBUTE_LIST_LINE.source.slice(1, -1)})$`);
 const isLineEnd = (code: number | null) => code === null || code < -2;
 const charOf = (code: number) => (code === -2 ? '\t' : code === -1 ? '' : String.fromCodePoint(code));
-
-/** Whether the flow is at a block start (kramdown's after_block_boundary). */
-function atBlockStart(events: Event[]): boolean {
-  for (let index = events.length - 1; index >= 0; index--) {
-    const type = events[index]![1].type;
-    if (type === 'lineEnding' || type === 'linePrefix') continue;
-    return type === 'lineEndingBlank' || type === 'kramdownEndOfBlock';
-  }
-  return true;
-}
 
 const tokenizeBlockMath: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
   const self = this;
@@ -85,7 +75,7 @@ const tokenizeBlockMath: Tokenizer = function (this: TokenizeContext, effects, o
     if (code !== DOLLAR) return nok(code);
     // After an attribute list line the paragraph holding it is closed first (see approveLine).
     if (self.interrupt && mayStartBlock(self)) approveLine(self, 'math');
-    if (self.interrupt ? !mayStartBlock(self) : !atBlockStart(self.events) && !isApprovedLine(self, 'math')) return nok(code);
+    if (self.interrupt ? !mayStartBlock(self) : !atBlockBoundary(self) && !isApprovedLine(self, 'math')) return nok(code);
     if (!currentLineMatches(self, /^\$\$.*\$\$/) && !laterLineMatches(self, /\$\$/)) return nok(code);
     effects.enter('kramdownMath');
     effects.enter('kramdownMathData');

@@ -2,6 +2,7 @@ import type { Code, Construct, State, Token, TokenizeContext, Tokenizer } from '
 import type { CompileContext, Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import type { Table, TableCell, TableRow } from 'mdast';
 import { isTableLine, layoutTable, type TableLayout } from './table-layout.js';
+import { atBlockBoundary } from './block-start.js';
 
 // kramdown tables as a micromark flow construct. A first pass (a `check`, so nothing is
 // kept) reads the candidate lines and lays the table out; kramdown wants a block boundary
@@ -21,14 +22,7 @@ const tokenizeTable: Tokenizer = function (this: TokenizeContext, effects, ok, n
   let cellIndex = 0;
 
   // Looks back from the end only: a scan of all events at every line start was quadratic.
-  const afterBoundary = () => {
-    if (self.interrupt) return false;
-    for (let i = self.events.length - 1; i >= 0; i--) {
-      const token = self.events[i]![1];
-      if (token.type !== 'linePrefix') return token.type === 'lineEndingBlank';
-    }
-    return true;
-  };
+  const afterBoundary = () => !self.interrupt && atBlockBoundary(self);
 
   const readLayout: Construct = {
     partial: true,
@@ -47,7 +41,7 @@ const tokenizeTable: Tokenizer = function (this: TokenizeContext, effects, ok, n
       const lineDone = (code: Code): State | undefined => {
         if (open) scanEffects.exit('kramdownTableScan');
         open = false;
-        if (!isTableLine(current)) {
+        if (!isTableLine(current, lines.length === 0)) {
           if (lines.length === 0 || !BOUNDARY_LINE.test(current)) return scanNok(code);
           return finish(code);
         }

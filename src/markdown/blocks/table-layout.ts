@@ -32,13 +32,15 @@ const SEPARATOR_LINE = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/;
 const FOOTER_LINE = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;
 const ALIGN_MARK = /[ \t]?(:?)-+(:?)[ \t]?/g;
 
-/** Whether a line can belong to a kramdown table (it has an unescaped pipe). */
-export function isTableLine(line: string): boolean {
-  return /^ {0,3}\S/.test(line) && PIPE_LINE.test(line);
+/** Whether a line can belong to a kramdown table (it has an unescaped pipe; the first line is indented less than four spaces). */
+export function isTableLine(line: string, first = true): boolean {
+  return (!first || /^ {0,3}\S/.test(line)) && PIPE_LINE.test(line);
 }
 
 /** Lays out the table made of `lines`, or returns undefined when kramdown would not see a table. */
 export function layoutTable(lines: string[]): TableLayout | undefined {
+  // kramdown re-reads the lines with code spans: a pipe must stand outside them on each one.
+  if (!pipeOutsideCodeOnEveryLine(lines)) return undefined;
   const leadingPipe = /^\s*\|/.test(lines[0] ?? '');
   const out: TableLine[] = [];
   let pending: TableLine[] = [];
@@ -85,6 +87,8 @@ export function layoutTable(lines: string[]): TableLayout | undefined {
 }
 
 /** Cell spans of a row: split at pipes that are neither escaped nor inside a code span. */
+const CODE_ELEMENT = /^<code.*?>.*?<\/code>/;
+
 export function splitCells(line: string, leadingPipe: boolean): CellSpan[] {
   const text = line.replace(/[ \t]+$/, '');
   const bounds: Array<[number, number]> = [];
@@ -93,6 +97,9 @@ export function splitCells(line: string, leadingPipe: boolean): CellSpan[] {
     const char = text[index];
     if (char === '\\') {
       index++;
+    } else if (char === '<' && CODE_ELEMENT.test(text.slice(index))) {
+      // kramdown keeps a <code> element's content in one cell too
+      index += CODE_ELEMENT.exec(text.slice(index))![0].length - 1;
     } else if (char === '`') {
       let run = 1;
       while (text[index + run] === '`') run++;
@@ -108,6 +115,28 @@ export function splitCells(line: string, leadingPipe: boolean): CellSpan[] {
   const last = bounds.at(-1);
   if (last && text.slice(last[0], last[1]).trim() === '') bounds.pop();
   return bounds.map(([start, end]) => trimSpan(text, start, end));
+}
+
+/** Whether each line has an unescaped `|` outside code spans (which may run over lines). */
+export function pipeOutsideCodeOnEveryLine(lines: string[]): boolean {
+  const text = lines.join('\n');
+  const found = lines.map(() => false);
+  let line = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '\n') line++;
+    else if (char === '\\') index++;
+    else if (char === '|') found[line] = true;
+    else if (char === '`') {
+      let run = 1;
+      while (text[index + run] === '`') run++;
+      const close = findClosingRun(text, index + run, run);
+      const end = (close ?? index) + run - 1;
+      for (let at = index; at <= end; at++) if (text[at] === '\n') line++;
+      index = end;
+    }
+  }
+  return found.every(Boolean);
 }
 
 function findClosingRun(text: string, from: number, size: number): number | undefined {

@@ -42,11 +42,13 @@ export function remarkKramdownInline(this: Processor, options: KramdownOptions) 
     trimCodeSpanPadding(tree, source);
     applyKramdownAutolinks(tree, index);
     findXmlTags(tree, index);
-    applySpanHtmlRules(tree, source, effective.parse_span_html !== false);
-    normalizeSpanTags(tree);
     const attributeDefinitions = applyBlockAttributeLists(tree, source, warnIal);
     const linkDefinitions = collectLinkDefinitions(tree, index);
+    // links before raw HTML content: a tag written in a link target (`(<some page.html>)`)
+    // is part of the url, not an element whose content would be kept raw
     parseKramdownLinks(tree, index, linkDefinitions);
+    applySpanHtmlRules(tree, source, effective.parse_span_html !== false);
+    normalizeSpanTags(tree);
     applyKramdownEmphasis(tree, index);
     applySpanAttributeLists(tree, source, attributeDefinitions, warnIal);
     const { links, undefinedReferences } = collectLinks(tree, source, linkDefinitions);

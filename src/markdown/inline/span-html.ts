@@ -1,6 +1,6 @@
 import type { Html, Nodes, PhrasingContent, Root, Text } from 'mdast';
-import { textLiterals } from '../source/text-literals.js';
-import { pushAll } from '../source/arrays.js';
+import { textLiterals, writtenText } from '../source/text-literals.js';
+import { pushAll, spliceAll } from '../source/arrays.js';
 
 // Span-level HTML, where kramdown and CommonMark part ways:
 // - elements whose content kramdown keeps raw (`code`, `kbd`, `samp`, `var`, `script`, ...
@@ -68,17 +68,22 @@ function keepRaw(children: PhrasingContent[], open: number, close: number, sourc
   if (start !== undefined && end !== undefined && !source.slice(start, end).includes('\n')) {
     text = { type: 'text', value: source.slice(start, end) };
   } else {
-    text = { type: 'text', value: between.map(plainText).join('') };
+    text = { type: 'text', value: between.map((node) => writtenForm(node, source)).join('') };
   }
   text.data = { kramdownRaw: true } as Text['data'];
   const replacement = text.value === '' ? [] : [text];
-  children.splice(open + 1, close - open - 1, ...replacement);
+  spliceAll(children, open + 1, close - open - 1, replacement);
   return open + replacement.length + 1;
 }
 
-function plainText(node: PhrasingContent): string {
+/** A node as the author wrote it (a text's escapes as written, other nodes from the source). */
+function writtenForm(node: PhrasingContent, source: string): string {
+  if (node.type === 'text') return writtenText(node);
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start !== undefined && end !== undefined && !source.slice(start, end).includes('\n')) return source.slice(start, end);
   if ('value' in node) return node.value;
-  return 'children' in node ? (node.children as PhrasingContent[]).map(plainText).join('') : '';
+  return 'children' in node ? (node.children as PhrasingContent[]).map((child) => writtenForm(child, source)).join('') : '';
 }
 
 /** `<<b>>`: the tag was a pair of guillemets; give the tag back to the text around it. */

@@ -1,6 +1,7 @@
 import type { Nodes, Root, Text } from 'mdast';
 import type { LinkReference } from '../types.js';
-import { siteAt, type SourceSite } from '../source/positions.js';
+import { TextSites, type SourceSite } from '../source/positions.js';
+import { SourceIndex } from '../source/offsets.js';
 import { textLiterals } from '../source/text-literals.js';
 import { normalizeLinkId, type LinkDefinition } from './link-definitions.js';
 import { pushAll } from '../source/arrays.js';
@@ -27,6 +28,7 @@ export function collectLinks(
   const add = (kind: 'link' | 'image', href: string, node: Nodes) => {
     links.push({ kind, href, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   };
+  let sites: TextSites | undefined;
   // document order, with an explicit stack (children pushed last to first)
   const pending: Nodes[] = [tree];
   for (let node = pending.pop(); node; node = pending.pop()) {
@@ -44,7 +46,7 @@ export function collectLinks(
         }
         break;
       case 'text':
-        pushAll(undefinedReferences, bracketedText(node, definitions, source));
+        pushAll(undefinedReferences, bracketedText(node, definitions, (sites ??= new TextSites(new SourceIndex(source)))));
         break;
       default:
         break;
@@ -54,7 +56,7 @@ export function collectLinks(
   return { links, undefinedReferences };
 }
 
-function bracketedText(node: Text, definitions: ReadonlyMap<string, LinkDefinition>, source: string): UndefinedReference[] {
+function bracketedText(node: Text, definitions: ReadonlyMap<string, LinkDefinition>, sites: TextSites): UndefinedReference[] {
   const literalStarts = new Set(textLiterals(node).map((literal) => literal.start));
   const found: UndefinedReference[] = [];
   for (const match of node.value.matchAll(BRACKETED)) {
@@ -62,7 +64,7 @@ function bracketedText(node: Text, definitions: ReadonlyMap<string, LinkDefiniti
     if (literalStarts.has(start)) continue; // an escaped `\[` is not a reference
     const label = match[2] ? match[2] : match[1]!;
     if (definitions.has(normalizeLinkId(label))) continue;
-    found.push({ ...siteAt(node, start, source), label });
+    found.push({ ...sites.siteAt(node, start), label });
   }
   return found;
 }

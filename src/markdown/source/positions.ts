@@ -1,57 +1,32 @@
 import type { Text } from 'mdast';
-import { textLiterals } from './text-literals.js';
+import { valueOffsets, type SourceIndex } from './offsets.js';
 
 export interface SourceSite {
   line: number;
   column: number;
 }
 
-export interface SourcePoint extends SourceSite {
-  offset: number;
-}
-
 /**
- * Where an offset into a text node's value was written in the source (1-based line and
- * column). Escapes and references count with their written length; on later lines of a
- * multi-line text the column is found by looking the text up in the source line.
+ * Where positions inside text nodes were written (1-based line and column), for messages.
+ * Escapes and references count with their written length. Each node's offsets are worked
+ * out once, so many messages about one long text stay cheap; use one instance per pass,
+ * as the nodes must not change in between.
  */
-export function siteAt(text: Text, offset: number, source: string): SourceSite {
-  const start = text.position?.start;
-  if (!start) return { line: 1, column: 1 };
-  const before = text.value.slice(0, offset);
-  const newlines = before.split('\n').length - 1;
-  if (newlines === 0) {
-    const extra = textLiterals(text)
-      .filter((literal) => literal.end <= offset)
-      .reduce((sum, literal) => sum + literal.source.length - (literal.end - literal.start), 0);
-    return { line: start.line, column: start.column + offset + extra };
+export class TextSites {
+  private readonly offsets = new WeakMap<Text, Int32Array | undefined>();
+
+  constructor(private readonly index: SourceIndex) {}
+
+  siteAt(text: Text, offset: number): SourceSite {
+    if (!this.offsets.has(text)) this.offsets.set(text, valueOffsets(text, this.index));
+    const offsets = this.offsets.get(text);
+    if (!offsets) return { line: text.position?.start.line ?? 1, column: text.position?.start.column ?? 1 };
+    const { line, column } = this.index.pointAt(offsets[Math.min(offset, text.value.length)]!);
+    return { line, column };
   }
-  const line = start.line + newlines;
-  const lineStart = before.slice(before.lastIndexOf('\n') + 1);
-  const sourceLine = lineAt(source, line);
-  const probe = text.value.slice(offset, offset + 8);
-  const at = probe === '' ? -1 : sourceLine.indexOf(probe);
-  return { line, column: at >= 0 ? at + 1 : lineStart.length + 1 };
-}
 
-/** Like siteAt, with the offset into the whole source. */
-export function pointAt(text: Text, offset: number, source: string): SourcePoint {
-  const site = siteAt(text, offset, source);
-  return { ...site, offset: lineOffset(source, site.line) + site.column - 1 };
-}
-
-function lineAt(source: string, line: number): string {
-  const start = lineOffset(source, line);
-  const end = source.indexOf('\n', start);
-  return source.slice(start, end < 0 ? source.length : end);
-}
-
-function lineOffset(source: string, line: number): number {
-  let at = 0;
-  for (let n = 1; n < line; n++) {
-    const next = source.indexOf('\n', at);
-    if (next < 0) return source.length;
-    at = next + 1;
+  /** To call after a node's value was changed. */
+  forget(text: Text): void {
+    this.offsets.delete(text);
   }
-  return at;
 }
