@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import type { Root } from 'mdast';
 import { renderMarkdown } from '../../../src/markdown/render-markdown.js';
 import { JEKYLL_KRAMDOWN_DEFAULTS } from '../../../src/markdown/options.js';
-import { remarkKramdownBlocks } from '../../../src/markdown/blocks/index.js';
-import { remarkKramdownInline } from '../../../src/markdown/inline/index.js';
 
-// Hostile input must neither overflow the stack nor make the span passes quadratic.
-// Scaling is checked on the tree passes alone (micromark's own parsing is not ours), as
-// the time for 4n against the time for n: about 4 when linear, 16 when quadratic.
+// Hostile input must neither overflow the stack nor lose content. (How the passes scale
+// is a benchmark question, not a timed unit test.)
 
 const render = (markdown: string) => renderMarkdown(markdown, JEKYLL_KRAMDOWN_DEFAULTS);
 
@@ -23,28 +16,6 @@ function emphasisDepth(html: string): number {
     deepest = Math.max(deepest, depth);
   }
   return deepest;
-}
-
-/** Best time (ms) of the span and block tree passes over `markdown`, parsing not counted. */
-function passTime(markdown: string): number {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkKramdownBlocks, JEKYLL_KRAMDOWN_DEFAULTS)
-    .use(remarkKramdownInline, JEKYLL_KRAMDOWN_DEFAULTS);
-  let best = Infinity;
-  for (let run = 0; run < 3; run++) {
-    const tree = processor.parse(markdown) as Root;
-    const start = performance.now();
-    processor.runSync(tree, markdown);
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
-function growth(input: (n: number) => string, n: number): number {
-  passTime(input(n)); // warm up the JIT
-  return passTime(input(4 * n)) / Math.max(passTime(input(n)), 1);
 }
 
 describe('hostile span input', () => {
@@ -75,20 +46,4 @@ describe('hostile span input', () => {
     expect(headings).toHaveLength(100000);
     expect(headings[99999]!.id).toBe('part-99-999');
   }, 120_000);
-});
-
-describe('the span passes scale linearly', () => {
-  const cases: Record<string, [(n: number) => string, number]> = {
-    'headings with a table of contents': [(n) => `* toc\n{:toc}\n\n${Array.from({ length: n }, (_, i) => `## Part ${i % 50}\n`).join('\n')}`, 2000],
-    'runs of stars': [(n) => `${'*'.repeat(n)}x${'*'.repeat(n)}\n`, 16000],
-    'nested brackets': [(n) => `${'['.repeat(n)}x${']'.repeat(n)}\n`, 16000],
-    'links on one line': [(n) => `${'[a](b) '.repeat(n)}\n`, 4000],
-    'broken links on one line': [(n) => `${'[a](b '.repeat(n)}\n`, 4000],
-    'a long line of mixed spans': [(n) => `${'word *em* "q" `c` [l](u) _x_ '.repeat(n)}\n`, 1000],
-  };
-  for (const [name, [input, n]] of Object.entries(cases)) {
-    it(name, () => {
-      expect(growth(input, n)).toBeLessThan(10);
-    }, 60_000);
-  }
 });
