@@ -10,7 +10,10 @@ export const ATTRIBUTE_LIST_LINE = /^ {0,3}\{:(?!:|\/)(?:\\\}|[^}])+\}[ \t]*$/;
 
 /** Whether a block that cannot interrupt a paragraph may start at the current line. */
 export function mayStartBlock(context: TokenizeContext): boolean {
-  return !context.interrupt || previousLineIsAttributeList(context);
+  if (!context.interrupt) return true;
+  // micromark may report an interruption while a construct looks ahead over a blank line.
+  const line = previousContentLine(context);
+  return line !== undefined && (ATTRIBUTE_LIST_LINE.test(line) || /^[ \t]*$/.test(line));
 }
 
 /** Whether the line before the current one is a block attribute list line. */

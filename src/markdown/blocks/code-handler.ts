@@ -2,6 +2,8 @@ import type { Element, ElementContent, Properties } from 'hast';
 import type { Code, InlineCode, Root } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
 import type { Node, Parent } from 'unist';
+import type { KramdownOptions } from '../options.js';
+import { optionsOf } from './document-options.js';
 
 // Jekyll's kramdown + rouge wraps every code block (fenced or indented) the same way; a
 // block without a language is highlighted as `plaintext`. Highlighting spans are left
@@ -46,17 +48,27 @@ export function measureCodeDepths(state: State, tree: Root): void {
  * appended; then a leading `language-…` class is replaced by the language's, or the
  * language's class is put first.
  */
-export function codeClasses(fenced: string | undefined, ialClasses: string[]): string[] {
+export function codeClasses(fenced: string | undefined, ialClasses: string[], defaultLanguage = 'plaintext'): string[] {
   const classes = [...(fenced ? [`language-${fenced}`] : []), ...ialClasses];
   const index = classes.findIndex((name) => name.startsWith('language-'));
-  const language = index >= 0 ? classes.splice(index, 1)[0]!.slice('language-'.length) : 'plaintext';
+  const language = index >= 0 ? classes.splice(index, 1)[0]!.slice('language-'.length) : defaultLanguage;
   classes.push('highlighter-rouge');
   if (classes[0]!.startsWith('language-')) classes[0] = `language-${language}`;
   else classes.unshift(`language-${language}`);
   return classes;
 }
 
-export function kramdownCode(state: State, node: Code): Element {
+/** The language of code blocks that name none: `syntax_highlighter_opts.default_lang`, else plaintext. */
+export function defaultCodeLanguage(options: KramdownOptions): string {
+  const settings = (options as unknown as Record<string, unknown>).syntax_highlighter_opts;
+  const value = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).default_lang : undefined;
+  return typeof value === 'string' && value !== '' ? value : 'plaintext';
+}
+
+export const createCodeHandler = (options: KramdownOptions) => (state: State, node: Code) =>
+  kramdownCode(state, node, defaultCodeLanguage(optionsOf(state, options)));
+
+export function kramdownCode(state: State, node: Code, defaultLanguage = 'plaintext'): Element {
   const properties: Properties = { ...((node.data as { hProperties?: Properties } | undefined)?.hProperties ?? {}) };
   const ialClasses = toClassList(properties.className);
   delete properties.className;
@@ -70,7 +82,7 @@ export function kramdownCode(state: State, node: Code): Element {
   const result: Element = {
     type: 'element',
     tagName: 'div',
-    properties: { ...properties, className: codeClasses(fenceLanguage(node.lang), ialClasses) },
+    properties: { ...properties, className: codeClasses(fenceLanguage(node.lang), ialClasses, defaultLanguage) },
     children,
   };
   state.patch(node, result);

@@ -4,7 +4,7 @@ import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import type { KramdownOptions } from '../options.js';
 import { abbreviateText, collectAbbreviations, type AbbreviationMatcher } from './abbreviations.js';
 import { finishFootnotes, footnoteSettings, startFootnotes } from './footnote-handlers.js';
-import { documentOptions } from './document-options.js';
+import { documentOptions, setConversionOptions } from './document-options.js';
 import { measureCodeDepths } from './code-handler.js';
 
 // What kramdown's converter does for the document as a whole: footnotes are numbered as
@@ -12,18 +12,12 @@ import { measureCodeDepths } from './code-handler.js';
 // apply to all text.
 
 const abbreviationMatchers = new WeakMap<State, AbbreviationMatcher>();
-const effectiveOptions = new WeakMap<State, KramdownOptions>();
-
-/** The options in force for the document being converted (configuration and `{::options}`). */
-export function optionsOf(state: State, fallback: KramdownOptions): KramdownOptions {
-  return effectiveOptions.get(state) ?? fallback;
-}
 
 /** Root handler: converts the document, then its footnotes. */
 export function createRootHandler(options: KramdownOptions) {
   return (state: State, node: Root): HastRoot => {
     const effective = documentOptions(node, options);
-    effectiveOptions.set(state, effective);
+    setConversionOptions(state, effective);
     startFootnotes(state, node, footnoteSettings(effective));
     measureCodeDepths(state, node);
     const matcher = collectAbbreviations(node);

@@ -35,3 +35,16 @@ export function collectDocumentOptions(tree: Root): void {
   }
   if (found) setDocumentOptions(tree, found);
 }
+
+// The converter's handlers see the state of one conversion, not the tree's root.
+const conversionOptions = new WeakMap<object, KramdownOptions>();
+
+/** Records the options in force for one conversion (keyed by its to-hast state). */
+export function setConversionOptions(state: object, options: KramdownOptions): void {
+  conversionOptions.set(state, options);
+}
+
+/** The options in force for the document being converted (configuration and `{::options}`). */
+export function optionsOf(state: object, fallback: KramdownOptions): KramdownOptions {
+  return conversionOptions.get(state) ?? fallback;
+}

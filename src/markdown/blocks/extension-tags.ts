@@ -61,7 +61,11 @@ export function optionValues(attributes: Map<string, string>): Partial<KramdownO
     else if (INTEGER_OPTIONS.has(key)) {
       if (/^\s*[+-]?\d+\s*$/.test(value)) values[key] = Number(value);
     } else if (STRING_OPTIONS.has(key)) values[key] = value;
-    else if (key === 'toc_levels') {
+    else if (key === 'syntax_highlighter_opts') {
+      // A YAML hash; only the default language matters here.
+      const language = /default_lang\s*:\s*["']?([^\s,"'}]+)/.exec(value);
+      if (language) values[key] = { default_lang: language[1] };
+    } else if (key === 'toc_levels') {
       const levels = tocLevels(value);
       if (levels) values[key] = levels;
     }

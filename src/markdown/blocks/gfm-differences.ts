@@ -5,6 +5,7 @@ import { createKramdownHtmlFlow } from './html-flow.js';
 import type { KramdownOptions } from '../options.js';
 import { kramdownList } from './list-syntax.js';
 import { captureSource } from './source-text.js';
+import { kramdownAttributeLines } from './attribute-lines.js';
 import { kramdownBlockQuote } from './container-laziness.js';
 import { kramdownBlockMath, kramdownInlineMath, kramdownMathFromMarkdown } from './math-syntax.js';
 import { kramdownTable, kramdownTableFromMarkdown } from './table-flow.js';
@@ -57,7 +58,7 @@ export const createKramdownSyntax = (options: KramdownOptions): Extension => ({
     94: kramdownEndOfBlock, // ^
     95: kramdownThematicBreak, // _
     96: FENCE, // `
-    123: kramdownBlockExtension, // {
+    123: [kramdownBlockExtension, kramdownAttributeLines], // {
     126: FENCE, // ~
     null: [kramdownTable, lazyLineStop, attributeListStop],
   },

@@ -39,8 +39,8 @@ const createTokenizer = (options: KramdownOptions): Tokenizer =>
       dataOpen = false;
       const status = scan(buffer);
       if (firstLine && status === 'invalid') return nok(code);
-      // A comment line does not end a paragraph for kramdown: it stays inline there.
-      if (firstLine && self.interrupt && buffer.startsWith('<!--')) return nok(code);
+      // A comment or a script does not end a paragraph for kramdown: it stays inline there.
+      if (firstLine && self.interrupt && /^<(?:!--|script\b)/i.test(buffer)) return nok(code);
       firstLine = false;
       if (typeof status === 'number') end = status;
       if (end !== undefined) {

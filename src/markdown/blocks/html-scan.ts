@@ -136,3 +136,49 @@ function scanRawBody(text: string, progress: ScanProgress): HtmlBlockScan {
   progress.position = position;
   return { status: 'complete', end: position };
 }
+
+/**
+ * Raw block HTML as kramdown prints it: an end tag that does not close the innermost open
+ * element is text to kramdown, so it comes out escaped; elements left open are closed
+ * at the end.
+ */
+export function escapeStrayEndTags(html: string): string {
+  const open: string[] = [];
+  let out = '';
+  let done = 0;
+  let position = 0;
+  for (;;) {
+    RAW_START.lastIndex = position;
+    const found = RAW_START.exec(html);
+    if (!found) break;
+    const at = found.index;
+    position = at + 1;
+    if (html.startsWith('<!--', at) || html.startsWith('<?', at)) {
+      const close = html.indexOf(html.startsWith('<?', at) ? '?>' : '-->', at + 2);
+      if (close < 0) break;
+      position = close + 2;
+    } else if (html.startsWith('</', at)) {
+      END_TAG_AT.lastIndex = at;
+      const end = END_TAG_AT.exec(html);
+      if (!end) continue;
+      position = at + end[0].length;
+      if (normalName(end[1]!) === open.at(-1)) open.pop();
+      else {
+        out += html.slice(done, at) + end[0].replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        done = position;
+      }
+    } else {
+      START_TAG_AT.lastIndex = at;
+      const tag = START_TAG_AT.exec(html);
+      if (!tag) continue;
+      position = at + tag[0].length;
+      const name = normalName(tag[1]!);
+      if (RAW_TEXT_ELEMENTS.has(name)) {
+        const skipped = skipRawText(html, name, position);
+        if (skipped.status !== 'complete') break;
+        position = skipped.end;
+      } else if (!tag[3] && !HTML_ELEMENTS_WITHOUT_BODY.has(name)) open.push(name);
+    }
+  }
+  return out + html.slice(done) + open.reverse().map((name) => `\n</${name}>`).join('');
+}

@@ -6,7 +6,7 @@ import type { KramdownOptions } from '../options.js';
 import { reportWarning } from '../result-data.js';
 import { remarkKramdownLists } from './list-paragraphs.js';
 import { kramdownList, kramdownListItem } from './list-handlers.js';
-import { kramdownCode, kramdownInlineCode } from './code-handler.js';
+import { createCodeHandler, kramdownInlineCode } from './code-handler.js';
 import { kramdownTableHandler } from './table-handler.js';
 import { useKramdownSyntax } from './gfm-differences.js';
 import { footnoteMessage, resolveFootnotes } from './footnote-tree.js';
@@ -17,8 +17,9 @@ import { kramdownEndOfBlockHandler } from './end-of-block.js';
 import { kramdownOptionsHandler } from './extension-flow.js';
 import { createMathHandlers } from './math-handler.js';
 import { expandHtmlBlocks } from './html-blocks-tree.js';
-import { kramdownHtmlElement } from './html-element-handler.js';
+import { kramdownHtml, kramdownHtmlElement } from './html-element-handler.js';
 import { applySpanTagRules } from './span-html-tags.js';
+import { kramdownParagraph } from './paragraph-handler.js';
 import { collectDocumentOptions } from './document-options.js';
 import { createRootHandler, kramdownAbbreviationDefinition, kramdownText } from './document-handlers.js';
 
@@ -28,14 +29,17 @@ import { createRootHandler, kramdownAbbreviationDefinition, kramdownText } from 
  */
 export function remarkKramdownBlocks(this: Processor, options: KramdownOptions) {
   useKramdownSyntax(this, options);
+  // HTML elements whose content is Markdown have it parsed with the same parser.
   const parse = (text: string) => this.parse(text) as Root;
-  const transforms = [remarkKramdownLists()];
+  const lists = remarkKramdownLists();
   return (tree: Root, file: VFile) => {
-    expandHtmlBlocks(tree, parse, String(file), options);
+    const source = String(file);
+    // HTML first: the content it brings in goes through all the steps after it.
+    expandHtmlBlocks(tree, parse, source, options);
     applySpanTagRules(tree);
     collectDocumentOptions(tree);
-    buildDefinitionLists(tree, String(file));
-    for (const transform of transforms) transform(tree, file);
+    buildDefinitionLists(tree, source);
+    lists(tree, file);
     for (const problem of resolveFootnotes(tree)) {
       reportWarning(file, 'kramdown-footnote', problem.line, problem.column, footnoteMessage(problem));
     }
@@ -47,10 +51,11 @@ export function kramdownBlockHandlers(options: KramdownOptions): Partial<Handler
   return {
     root: createRootHandler(options) as unknown as Handlers['root'],
     text: kramdownText as Handlers['text'],
+    paragraph: kramdownParagraph as Handlers['paragraph'],
     kramdownAbbreviationDefinition: kramdownAbbreviationDefinition as Handlers['kramdownAbbreviationDefinition'],
     list: kramdownList as Handlers['list'],
     listItem: kramdownListItem as Handlers['listItem'],
-    code: kramdownCode as Handlers['code'],
+    code: createCodeHandler(options) as Handlers['code'],
     inlineCode: kramdownInlineCode as Handlers['inlineCode'],
     table: kramdownTableHandler as Handlers['table'],
     kramdownDefinitionList: kramdownDefinitionList as Handlers['kramdownDefinitionList'],
@@ -60,6 +65,7 @@ export function kramdownBlockHandlers(options: KramdownOptions): Partial<Handler
     kramdownOptions: kramdownOptionsHandler as Handlers['kramdownOptions'],
     ...(createMathHandlers(options) as Pick<Handlers, 'kramdownMath' | 'kramdownInlineMath'>),
     kramdownHtmlElement: kramdownHtmlElement as Handlers['kramdownHtmlElement'],
+    html: kramdownHtml as Handlers['html'],
     footnoteReference: kramdownFootnoteReference as Handlers['footnoteReference'],
     footnoteDefinition: kramdownFootnoteDefinition as Handlers['footnoteDefinition'],
   };

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Properties } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 import type { KramdownOptions } from '../options.js';
 import type { MathNode } from './math-syntax.js';
-import { optionsOf } from './document-handlers.js';
+import { optionsOf } from './document-options.js';
 
 // Math as kramdown prints it with Jekyll's default engine, MathJax: `\[…\]` for a
 // block, `\(…\)` inline, as text. With attributes (an IAL) a block goes in a <div>, and

@@ -3,8 +3,8 @@ import { HTML_ELEMENTS_WITHOUT_BODY } from './html-scan.js';
 
 // Tags inside a paragraph (or another run of text) as kramdown's span parser sees them:
 // a block-level element's tag is text there, and so is an end tag that does not close
-// the innermost open element; elements still open at the end of the run are closed
-// there.
+// the innermost open element (or a CDATA section, a declaration, a processing
+// instruction); elements still open at the end of the run are closed there.
 
 const BLOCK_ELEMENTS = new Set(
   ('address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer form ' +
@@ -31,6 +31,11 @@ function balanceTags(parent: Parent): void {
   const children = parent.children as RootContent[];
   for (const [index, child] of children.entries()) {
     if (child.type !== 'html') continue;
+    // kramdown knows no CDATA, declarations or processing instructions in text.
+    if (/^<(?:![^-]|\?)/.test(child.value)) {
+      children[index] = asText(child);
+      continue;
+    }
     const start = OPEN_TAG.exec(child.value);
     const end = start ? undefined : CLOSE_TAG.exec(child.value);
     if (start) {

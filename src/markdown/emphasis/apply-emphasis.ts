@@ -4,6 +4,7 @@ import type { SourceIndex } from '../source/offsets.js';
 import { isRawText } from '../inline/span-html.js';
 import { findKramdownEmphasis, type EmphasisRange } from './kramdown-emphasis.js';
 import { SpanSequence } from '../source/span-sequence.js';
+import { dissolveSpanGroups, groupSpanElements, SPAN_GROUP } from './span-elements.js';
 
 // Emphasis is kramdown's, not CommonMark's: CommonMark's delimiter-run rules pair `*` and
 // `_` differently (`**foo*`, `*a **b* c**`, `_a_b_`, `***x***`), and nest without limit. So
@@ -24,14 +25,24 @@ export function applyKramdownEmphasis(tree: Root, index: SourceIndex): void {
     // an em or strong was built by this pass, with its content already parsed
     const parsed = node.type === 'emphasis' || node.type === 'strong';
     if (!parsed && hasDelimiter(node.children as Nodes[])) {
-      const sequence = new SpanSequence(node.children as PhrasingContent[], index, (child) => child.type !== 'text' || isRawText(child));
+      const children = withSpanGroups(node);
+      const sequence = new SpanSequence(children, index, (child) => child.type !== 'text' || isRawText(child));
       const ranges = findKramdownEmphasis(sequence, { emphasis, strong });
-      if (ranges.length > 0) (node as { children: PhrasingContent[] }).children = rebuild(sequence, ranges, 0, sequence.length);
+      (node as { children: PhrasingContent[] }).children = ranges.length > 0 ? rebuild(sequence, ranges, 0, sequence.length) : children;
     }
     for (const child of node.children as Nodes[]) {
       pending.push({ node: child, emphasis: emphasis || child.type === 'emphasis', strong: strong || child.type === 'strong' });
     }
   }
+  dissolveSpanGroups(tree);
+}
+
+/** The node's children with span HTML elements grouped (a group's own tags stay at its ends). */
+function withSpanGroups(node: Nodes & { children: unknown[] }): PhrasingContent[] {
+  const children = node.children as PhrasingContent[];
+  if ((node.type as string) !== SPAN_GROUP) return groupSpanElements(children);
+  if (children.length < 2) return children;
+  return [children[0]!, ...groupSpanElements(children.slice(1, -1)), children.at(-1)!];
 }
 
 function hasDelimiter(children: Nodes[]): boolean {

@@ -22,10 +22,14 @@ import { reportWarning, setHeadings, setLinks } from '../result-data.js';
 import { documentOptions } from '../blocks/document-options.js';
 
 /**
- * kramdown's span-level behaviour and everything that hangs on attributes: IALs/ALDs,
- * smart quotes and typographic symbols, header ids, the `{:toc}` table of contents, and
- * the link list. Runs after the block-level transforms; order matters: attribute lists
- * are read before quotes change, ids before the TOC copies headers.
+ * kramdown's span-level behaviour and everything that hangs on attributes: code spans,
+ * autolinks, span HTML, links, emphasis, IALs/ALDs, smart quotes and typographic symbols,
+ * header ids, the `{:toc}` table of contents, and the link list. micromark parses only
+ * what kramdown and CommonMark agree on (its emphasis and link constructs are off, its
+ * code spans replaced); the rest is read from the tree in kramdown's order of precedence.
+ * Runs after the block-level transforms: block IALs end paragraphs before links and
+ * emphasis are paired, attribute lists are read before quotes change, ids before the TOC
+ * copies headers.
  */
 export function remarkKramdownInline(this: Processor, options: KramdownOptions) {
   remarkTextLiterals.call(this as unknown as Processor<Root>);

@@ -59,19 +59,26 @@ function findClose(children: PhrasingContent[], from: number, name: string): num
   return undefined;
 }
 
-/** Replaces what lies between an opening and closing raw element with its source text. */
+/**
+ * Replaces what lies between an opening and closing raw element with its source text.
+ * Tags inside stay tags (kramdown still reads span HTML in raw content, as raw again).
+ */
 function keepRaw(children: PhrasingContent[], open: number, close: number, source: string): number {
-  const start = children[open]!.position?.end.offset;
-  const end = children[close]!.position?.start.offset;
-  const between = children.slice(open + 1, close);
-  let text: Text;
-  if (start !== undefined && end !== undefined && !source.slice(start, end).includes('\n')) {
-    text = { type: 'text', value: source.slice(start, end) };
-  } else {
-    text = { type: 'text', value: between.map((node) => writtenForm(node, source)).join('') };
+  const replacement: PhrasingContent[] = [];
+  let raw = '';
+  const flush = () => {
+    if (raw !== '') replacement.push({ type: 'text', value: raw, data: { kramdownRaw: true } as Text['data'] });
+    raw = '';
+  };
+  for (const node of children.slice(open + 1, close)) {
+    if (node.type === 'html' && /^<(\/?[A-Za-z_]|!--)/.test(node.value)) {
+      flush();
+      replacement.push(node);
+    } else {
+      raw += writtenForm(node, source);
+    }
   }
-  text.data = { kramdownRaw: true } as Text['data'];
-  const replacement = text.value === '' ? [] : [text];
+  flush();
   spliceAll(children, open + 1, close - open - 1, replacement);
   return open + replacement.length + 1;
 }
