@@ -1,7 +1,8 @@
-// `npm run bench -- --articles N [--workers N] [--no-jekyll] [--keep] [--out FILE]`
+// `npm run bench -- --articles N [--workers N] [--no-jekyll] [--dev-edits N] [--keep] [--out FILE]`
 // Generates N distinct articles in a temp folder (scripts/bench-site.ts), then times, each
 // as its own process: faro's cold build (empty cache, Pagefind included), a warm build with
-// nothing changed, and a build after one article is edited; then Jekyll's cold build, its
+// nothing changed, and a build after one article is edited; `faro dev` with N saves of one
+// article, each timed until the new page is served (scripts/bench-dev.ts); then Jekyll's cold build, its
 // build with .jekyll-cache and nothing changed, and `--incremental` after one edit, on the
 // same folder. Prints a Markdown table (and appends it to --out FILE). Never part of npm test.
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateSite } from './bench-site.js';
+import { timeDevEdits, type DevEditTimes } from './bench-dev.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     'no-jekyll': { type: 'boolean' },
     keep: { type: 'boolean' },
     out: { type: 'string' },
+    'dev-edits': { type: 'string', default: '5' },
   },
 });
 const count = Number(values.articles);
@@ -93,6 +96,14 @@ faro('warm, nothing changed');
 editArticle('faro');
 faro('one article edited');
 
+// `faro dev`: saves of one article, each timed until the dev server serves the new page.
+const devEdits = Number(values['dev-edits']);
+let dev: DevEditTimes | undefined;
+if (devEdits > 0) {
+  dev = await timeDevEdits({ faroBin: join(faroCopy, 'bin/faro.js'), source, out: join(site, 'faro-dev-out'), article: edited, edits: devEdits, cwd: repo });
+  console.error(`bench: faro dev: serving after ${dev.startSeconds.toFixed(2)} s; saves served in ${dev.servedMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+}
+
 const jekyllAvailable = !values['no-jekyll'] && spawnSync('jekyll', ['--version']).status === 0;
 if (jekyllAvailable) {
   const jekyll = (run: string, extra: string[] = []) => {
@@ -106,6 +117,12 @@ if (jekyllAvailable) {
   jekyll('--incremental, first (primes metadata)', ['--incremental']);
   editArticle('jekyll');
   jekyll('--incremental, one article edited', ['--incremental']);
+}
+
+function median(list: number[]): number {
+  const sorted = [...list].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`;
@@ -123,6 +140,12 @@ const lines = [
   '',
   ...runs.filter((r) => r.note).map((r) => `- ${r.tool} ${r.run}: ${r.note}`),
   '',
+  ...(dev
+    ? [
+        `faro dev (\`faro dev --source SRC\`, cache from the runs above): serving after ${dev.startSeconds.toFixed(2)} s; ${dev.servedMs.length} saves of \`${dev.page}\`, page served ${dev.servedMs.map((ms) => ms.toFixed(0)).join(', ')} ms after the save (median ${median(dev.servedMs).toFixed(0)} ms, worst ${Math.max(...dev.servedMs).toFixed(0)} ms).`,
+        '',
+      ]
+    : []),
 ];
 console.log(lines.join('\n'));
 if (values.out) appendFileSync(values.out, `${lines.join('\n')}\n`);

@@ -7,18 +7,20 @@ import { prepareSite, type PreparedSite } from './pipeline/prepare-site.js';
 import { renderPages, renderPagesInParallel, type RenderStats } from './pipeline/render-pages.js';
 import { defaultWorkerCount, MIN_PARALLEL_ARTICLES, RenderPool } from './pipeline/render-pool.js';
 import { ArticleCache } from './cache/article-cache.js';
-import { locateCache } from './cache/cache-dir.js';
 import { RenderCache } from './cache/render-cache.js';
 import type { BuildContext, OutputFile, Page, RenderedPage } from './pipeline/types.js';
 import type { RenderSettings } from './render-article.js';
 import { copyFolder, copyStaticFiles, writeFiles } from './pipeline/write-output.js';
-import { OutputSession, outputState, unchangedBuild, writeOutput, type OutputState, type SiteFiles } from './cache/incremental-output.js';
+import { OutputSession, writeOutput, type OutputState, type SiteFiles } from './cache/incremental-output.js';
+import { openOutputState } from './build-site.js';
 import { buildSiteModel, type SiteModel } from './site/site-model.js';
 import { feedFiles } from './site/feed.js';
 import { imageSizeLookup } from './site/image-size.js';
 import { sitemapFiles } from './site/sitemap.js';
 import { loadUiStrings } from './site/ui-strings.js';
 import { siteViews, type View } from './site/views.js';
+import { collectGarbageIfGrown } from './memory.js';
+import { layoutKeys } from './cache/layout-keys.js';
 
 export interface BuildResult {
   ok: boolean;
@@ -45,6 +47,8 @@ export interface GeneratedSite {
   model: SiteModel;
   views: View[];
   files: OutputFile[];
+  /** Pages laid out, and pages kept from the last build (when streamed to an output). */
+  layoutStats?: { laidOut: number; kept: number };
 }
 
 /** Options of `faro build` that change how, never what, it builds. */
@@ -110,8 +114,9 @@ export async function generateSiteInParallel(
     store?.save();
     store?.release();
     const assembled = sink ? await assembleSiteInto(sink, context, site, articles, stages) : assembleSite(context, site, articles, stages);
+    const laidOut = assembled.layoutStats ? ` (${assembled.layoutStats.laidOut} pages laid out, ${assembled.layoutStats.kept} kept)` : '';
     options.onNote?.(
-      `read ${prepared}; rendered ${stats.articles} articles (${stats.fromCache} from cache, ${stats.inWorkers} in ${poolSize} workers) ${rendered}; layouts ${timer()}`,
+      `read ${prepared}; rendered ${stats.articles} articles (${stats.fromCache} from cache, ${stats.inWorkers} in ${poolSize} workers) ${rendered}; layouts${laidOut} ${timer()}`,
     );
     return { ...assembled, renderStats: stats };
   } finally {
@@ -135,7 +140,9 @@ const LAYOUT_CHUNK = 500;
 
 /** Where streamed output goes: files as they are laid out, and a pause between chunks. */
 export interface OutputSink {
-  file(path: string, content: string | Uint8Array): void;
+  file(path: string, content: string | Uint8Array, layoutKey?: string): void;
+  /** Keeps the last build's page when it was laid out from the same key (then true). */
+  reuse?(path: string, layoutKey: string): boolean;
   /** Lets the search indexer catch up (bounded memory) before the next chunk. */
   flush(): Promise<void>;
 }
@@ -156,12 +163,25 @@ export async function assembleSiteInto(
   stages: StageOverrides = {},
 ): Promise<GeneratedSite> {
   const { model, views, layOut } = viewsOf(context, site, articles, stages);
+  // Pages laid out from the same inputs as in the last build are kept as they are.
+  const keyOf = sink.reuse && !stages.applyLayouts ? layoutKeys({ config: site.config, articles, staticFiles: site.staticFiles }) : () => undefined;
+  const layoutStats = { laidOut: 0, kept: 0 };
   for (let start = 0; start < views.length; start += LAYOUT_CHUNK) {
-    for (const file of layOut(views.slice(start, start + LAYOUT_CHUNK))) sink.file(file.path, file.content);
+    const keys = new Map<string, string>();
+    const stale = views.slice(start, start + LAYOUT_CHUNK).filter((view) => {
+      const key = keyOf(view);
+      if (key === undefined) return true;
+      keys.set(view.outputPath, key);
+      return !sink.reuse!(view.outputPath, key);
+    });
+    layoutStats.laidOut += stale.length;
+    layoutStats.kept += Math.min(LAYOUT_CHUNK, views.length - start) - stale.length;
+    for (const file of layOut(stale)) sink.file(file.path, file.content, keys.get(file.path));
     await sink.flush();
+    collectGarbageIfGrown();
   }
   for (const file of [...sitemapFiles(model, views), ...feedFiles(model)]) sink.file(file.path, file.content);
-  return { site, articles, model, views, files: [] };
+  return { site, articles, model, views, files: [], layoutStats };
 }
 
 function viewsOf(context: BuildContext, site: PreparedSite, articles: RenderedPage[], stages: StageOverrides) {
@@ -189,34 +209,6 @@ export function writeSite(dir: string, generated: GeneratedSite): void {
   copyStaticFiles(dir, staticFiles);
   for (const [from, prefix] of folders) copyFolder(from, join(dir, prefix));
   writeFiles(dir, files);
-}
-
-/** A build that found nothing to do: its inputs and output are those of the last build. */
-export interface UpToDateResult extends Omit<BuildResult, 'generated'> {
-  upToDate: true;
-}
-
-/**
- * `faro build`: like `build`, but first checks whether anything changed since the last build
- * of this output (cache permitting); when nothing did, the output is left as it is.
- */
-export async function buildSite(context: BuildContext, options: BuildOptions = {}): Promise<BuildResult | UpToDateResult> {
-  const started = performance.now();
-  const state = openOutputState(context, options);
-  const summary = unchangedBuild(state);
-  if (summary) {
-    options.onNote?.('nothing changed since the last build: output left as it is');
-    context.diagnostics.push(...summary.warnings);
-    const seconds = (performance.now() - started) / 1000;
-    return { ok: true, upToDate: true, pages: summary.pages, locales: summary.locales, diagnostics: context.diagnostics, seconds, searchSeconds: 0 };
-  }
-  return build(context, {}, options, state);
-}
-
-function openOutputState(context: BuildContext, options: BuildOptions): OutputState {
-  const location = options.cache === false ? {} : locateCache(context.config.root, options.cacheDir);
-  if (location.note) options.onNote?.(location.note);
-  return outputState(context.config, context.filters, location.dir);
 }
 
 export async function build(
@@ -257,7 +249,7 @@ export async function build(
     ? await session.finish(siteFiles(generated), summary, volatile)
     : await writeOutput(siteFiles(generated), state, summary, volatile);
   options.onNote?.(
-    `wrote ${report.written} files, linked ${report.linked} unchanged ones; search index ${report.searchReused ? 'reused' : `built in ${report.searchActiveSeconds.toFixed(2)} s alongside the layouts, waited ${report.searchSeconds.toFixed(2)} s for it`}; peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (faro's process, workers included, Pagefind's not)`,
+    `wrote ${report.written} files, linked ${report.linked} unchanged ones; search index ${report.searchReused ? `reused (${report.searchLanguages.kept} languages)` : `built in ${report.searchActiveSeconds.toFixed(2)} s alongside the layouts (${report.searchLanguages.indexed} languages indexed, ${report.searchLanguages.kept} kept), waited ${report.searchSeconds.toFixed(2)} s for it`}; peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (faro's process, workers included, Pagefind's not)`,
   );
   return result(true, report.searchSeconds);
 }

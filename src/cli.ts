@@ -3,17 +3,21 @@
 import { isAbsolute, relative } from 'node:path';
 import { FaroError, UsageError, formatDiagnostic } from './diagnostics.js';
 import { helpText, parseCommandArgs, type Command, type CommandIO } from './cli/command.js';
-import { buildCommand } from './commands/build.js';
-import { renderCommand } from './commands/render.js';
-import { checkCommand } from './commands/check.js';
-import { newCommand } from './commands/new.js';
-import { devCommand } from './commands/dev.js';
 
-const COMMANDS: Command[] = [buildCommand, renderCommand, checkCommand, newCommand, devCommand];
+// Loaded on demand: a command's modules (the Markdown and Liquid engines, nunjucks, the dev
+// server) take longer to load than an up-to-date `faro build` takes to run.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  build: async () => (await import('./commands/build.js')).buildCommand,
+  render: async () => (await import('./commands/render.js')).renderCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  new: async () => (await import('./commands/new.js')).newCommand,
+  dev: async () => (await import('./commands/dev.js')).devCommand,
+};
 
-function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+async function mainHelp(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
   return `faro — Jekyll-compatible static help-center generator\n\nUsage: faro <command> [options]\n\nCommands:\n${list}\n\nRun \`faro <command> --help\` for a command's options.\n`;
 }
 
@@ -29,18 +33,19 @@ export function defaultIO(): CommandIO {
 export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.stderr : io.stdout)(mainHelp());
+    (name === undefined ? io.stderr : io.stdout)(await mainHelp());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${FARO_VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    io.stderr(`faro: unknown command "${name}"\n\n${mainHelp()}`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    io.stderr(`faro: unknown command "${name}"\n\n${await mainHelp()}`);
     return 2;
   }
+  const command = await load();
   try {
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {

@@ -8,11 +8,10 @@ import { join } from 'node:path';
 import type { BuildFilters, ResolvedConfig } from '../config/resolved-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { NodeFileSystem } from '../fs.js';
-import { StreamingSearchIndex } from '../pipeline/index-search.js';
 import type { OutputFile, StaticFile } from '../pipeline/types.js';
 import { createStagingDir, discardStaging, SeededWriter, swapIn } from '../pipeline/write-output.js';
-import { faroFingerprint, hashOf } from './fingerprint.js';
-import { inputFingerprint, loadManifest, outputIntact, saveManifest, type OutputManifest } from './output-manifest.js';
+import { inputFingerprint, loadManifest, MANIFEST_VERSION, outputIntact, saveManifest, type OutputManifest } from './output-manifest.js';
+import { SearchIndexer } from './search-indexer.js';
 
 export interface OutputState {
   outDir: string;
@@ -63,6 +62,8 @@ export interface WriteReport {
   /** Time Pagefind was at work (mostly alongside the layouts). */
   searchActiveSeconds: number;
   searchReused: boolean;
+  /** Languages of the search index built in this build, and those kept from the last one. */
+  searchLanguages: { indexed: number; kept: number };
 }
 
 /**
@@ -71,66 +72,48 @@ export interface WriteReport {
  * adds the copied files, indexes (or reuses the index), swaps the folder in and records the
  * manifest. `abort` leaves the previous output as it was.
  */
-/** Pages handed to Pagefind and not yet indexed, at most (bounds the memory they hold). */
-const SEARCH_BACKLOG = 400;
-
 export class OutputSession {
   private readonly staging: string;
   private readonly writer: SeededWriter;
+  /** Paths of generated files (a static file of the same path is not copied over them). */
   private readonly generated = new Set<string>();
-  /** HTML pages in the order they were handed over (the order Pagefind gets them in). */
+  /** HTML pages seen (each goes to the search indexer once). */
   private readonly html = new Set<string>();
-  /** Pages not yet given to Pagefind (no content: read back from the staging folder). */
-  private queued: { path: string; content?: string }[] = [];
-  /** A page differs from the previous build's: the search index must be rebuilt. */
-  private diverged: boolean;
-  private index?: StreamingSearchIndex;
+  private readonly search: SearchIndexer;
   private searchWait = 0;
-  private searchActive = 0;
 
   constructor(private readonly state: OutputState) {
     this.staging = createStagingDir(state.outDir);
     const previous = state.previous ? { dir: state.outDir, manifest: state.previous } : undefined;
     this.writer = new SeededWriter(this.staging, previous);
-    this.diverged = previous === undefined;
+    this.search = new SearchIndexer(this.staging, this.writer, state.previous);
   }
 
-  file(path: string, content: string | Uint8Array): void {
-    this.writer.file(path, content);
+  file(path: string, content: string | Uint8Array, layoutKey?: string): void {
+    this.writer.file(path, content, layoutKey);
     this.generated.add(path);
     this.noteHtml(path, typeof content === 'string' ? content : undefined);
   }
 
-  /**
-   * Hands the pages written since the last call to Pagefind (once the index has to be
-   * rebuilt), then waits until at most `limit` of them are still being indexed.
-   */
-  async flush(limit = SEARCH_BACKLOG): Promise<void> {
-    if (!this.diverged) return;
+  /** Keeps the last build's page at `path` when it was laid out from `layoutKey`; false otherwise. */
+  reuse(path: string, layoutKey: string): boolean {
+    if (!this.writer.reuseLaidOut(path, layoutKey)) return false;
+    this.generated.add(path);
+    this.noteHtml(path, undefined);
+    return true;
+  }
+
+  /** Lets Pagefind catch up with the pages handed over so far (bounded memory). */
+  async flush(): Promise<void> {
     const started = performance.now();
-    const index = (this.index ??= await StreamingSearchIndex.open(this.staging));
-    const queued = this.queued;
-    this.queued = [];
-    // Never more than SEARCH_BACKLOG pages on their way to Pagefind: each holds its text.
-    for (const { path, content } of queued) {
-      if (index.backlog >= SEARCH_BACKLOG) await index.drain(SEARCH_BACKLOG / 2);
-      index.add(path, content ?? readFileSync(join(this.staging, path), 'utf8'));
-    }
-    await index.drain(limit);
+    await this.search.flush();
     this.searchWait += performance.now() - started;
   }
 
   private noteHtml(path: string, content: string | undefined): void {
     if (!path.endsWith('.html') || path.startsWith('pagefind/') || this.html.has(path)) return;
     this.html.add(path);
-    if (!this.diverged) {
-      const before = this.state.previous!.files[path];
-      if (before && before[2] === this.writer.records[path]?.[2]) return;
-      // The first changed page: every page so far goes to Pagefind too.
-      this.diverged = true;
-      this.queued = [...this.html].slice(0, -1).map((page) => ({ path: page }));
-    }
-    this.queued.push({ path, content });
+    this.search.page(path, content);
   }
 
   /** Copies static files and folders (a generated file of the same path wins), indexes, swaps in. */
@@ -155,30 +138,23 @@ export class OutputSession {
         for (const path of writer.copyFolder(from, prefix, this.generated)) this.noteHtml(path, undefined);
       }
 
-      const search = searchKey(writer.records);
-      const previousPages = Object.keys(state.previous?.files ?? {}).filter((path) => path.endsWith('.html') && !path.startsWith('pagefind/'));
-      const samePages = !this.diverged && previousPages.length === this.html.size;
-      const searchReused = samePages && state.previous?.search === search && writer.reuseFolder('pagefind');
-      if (!searchReused) {
-        if (!this.diverged) {
-          // Pages were removed, or the previous index is damaged: index every page now.
-          this.diverged = true;
-          this.queued = [...this.html].map((path) => ({ path }));
-        }
-        await this.flush(0);
-        const waited = performance.now();
-        const written = await this.index!.write(join(this.staging, 'pagefind'), this.staging);
-        this.searchWait += performance.now() - waited;
-        this.searchActive = written.seconds;
-        writer.recordFolder('pagefind', 'pagefind');
-      }
-      const searchSeconds = this.searchWait / 1000;
+      const waited = performance.now();
+      const search = await this.search.finish();
+      this.searchWait += performance.now() - waited;
+      writer.recordFolder('pagefind', 'pagefind');
       swapIn(this.staging, state.outDir);
       if (state.cacheDir) {
-        const manifest: ManifestWithSummary = { version: 1, outDir: state.outDir, inputs: volatile ? '' : state.inputs, search, files: writer.records, summary };
+        const manifest: ManifestWithSummary = { version: MANIFEST_VERSION, outDir: state.outDir, inputs: volatile ? '' : state.inputs, search: search.record, files: writer.records, summary };
         saveManifest(state.cacheDir, manifest);
       }
-      return { written: writer.written, linked: writer.linked, searchSeconds, searchActiveSeconds: this.searchActive, searchReused };
+      return {
+        written: writer.written,
+        linked: writer.linked,
+        searchSeconds: this.searchWait / 1000,
+        searchActiveSeconds: search.activeSeconds,
+        searchReused: search.indexed === 0,
+        searchLanguages: { indexed: search.indexed, kept: search.kept },
+      };
     } catch (error) {
       this.abort();
       throw error;
@@ -186,7 +162,7 @@ export class OutputSession {
   }
 
   abort(): void {
-    void this.index?.discard();
+    void this.search.discard();
     discardStaging(this.staging);
   }
 }
@@ -201,13 +177,4 @@ export async function writeOutput(site: SiteFiles, state: OutputState, summary: 
     throw error;
   }
   return session.finish(site, summary, volatile);
-}
-
-/** The pages Pagefind reads (every HTML file) and the Pagefind in use. */
-function searchKey(records: SeededWriter['records']): string {
-  const pages = Object.keys(records)
-    .filter((path) => path.endsWith('.html') && !path.startsWith('pagefind/'))
-    .sort()
-    .map((path) => `${path}\0${records[path]![2]}`);
-  return hashOf(faroFingerprint(), ...pages);
 }

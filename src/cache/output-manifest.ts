@@ -1,28 +1,29 @@
 // What the last successful build wrote into an output folder, kept in the cache: every
-// file with the size and mtime it had when written and a hash of its content, the hash of
-// the pages Pagefind indexed, and the fingerprint of the build's inputs. The next build
-// links unchanged files from the previous output instead of writing them, reuses the search
-// index when no indexed page changed, and does nothing at all when no input changed and
-// the output is still exactly as it left it.
+// file with the size and mtime it had when written and a hash of its content, the search
+// index's part of each language with the pages it was built from, and the fingerprint of
+// the build's inputs. The next build links unchanged files from the previous output instead
+// of writing them, keeps the search index of every language none of whose pages changed,
+// and does nothing at all when no input changed and the output is still exactly as it left it.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { BuildFilters, ResolvedConfig } from '../config/resolved-config.js';
 import { matchesAny } from '../pipeline/discover-sources.js';
 import { faroFingerprint, hashOf, stableJson } from './fingerprint.js';
+import type { SearchRecord } from './search-bundle.js';
 
-const VERSION = 1;
+export const MANIFEST_VERSION = 2;
 
-/** [size, mtimeMs, content hash or source signature] */
-export type FileRecord = [number, number, string];
+/** [size, mtimeMs, content hash or source signature, layout key of a laid-out page] */
+export type FileRecord = [number, number, string, string?];
 
 export interface OutputManifest {
   version: number;
   outDir: string;
   /** Fingerprint of every input of the build; '' when it cannot be trusted (site.time). */
   inputs: string;
-  /** Hash of the pages the search index was built from. */
-  search: string;
+  /** The search bundle's parts, one per language, with the pages each was built from. */
+  search?: SearchRecord;
   files: Record<string, FileRecord>;
 }
 
@@ -34,7 +35,7 @@ export function manifestPath(cacheDir: string, outDir: string): string {
 export function loadManifest(cacheDir: string, outDir: string): OutputManifest | undefined {
   try {
     const manifest = JSON.parse(readFileSync(manifestPath(cacheDir, outDir), 'utf8')) as OutputManifest;
-    if (manifest.version !== VERSION || manifest.outDir !== outDir || typeof manifest.files !== 'object' || manifest.files === null) return undefined;
+    if (manifest.version !== MANIFEST_VERSION || manifest.outDir !== outDir || typeof manifest.files !== 'object' || manifest.files === null) return undefined;
     return manifest;
   } catch {
     return undefined;

@@ -1,6 +1,7 @@
 // `faro build`: the whole site into the output folder, search index included.
 import { sortDiagnostics, UsageError } from '../diagnostics.js';
-import { buildSite, type BuildOptions } from '../build.js';
+import type { BuildOptions } from '../build.js';
+import { buildSite } from '../build-site.js';
 import { listOption, stringOption, type Command, type ParsedValues } from '../cli/command.js';
 import { progressLine } from '../dev/progress-line.js';
 import { createContext, loadSiteConfig, printDiagnostics, SITE_OPTIONS, SITE_OPTIONS_HELP } from './site-options.js';

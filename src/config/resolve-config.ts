@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
 import { ConfigError } from '../diagnostics.js';
 import { resolveKramdownOptions } from '../markdown/options.js';
 import type { ResolvedConfig } from './resolved-config.js';
@@ -48,6 +47,8 @@ function findConfigFile(request: ConfigRequest): string | undefined {
 }
 
 async function loadModule(file: string): Promise<unknown> {
+  // Loaded only for a TypeScript config: a Jekyll folder's _config.yml never needs it.
+  const { createJiti } = await import('jiti');
   const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
   try {
     return await jiti.import(file, { default: true });

@@ -3,7 +3,7 @@
 // changed, lays out those pages and the listing pages, and writes only the files that
 // differ. Nothing is written while the site has errors, so the last good build stays served.
 import { readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { build, generateSite, type GeneratedSite, type StageOverrides } from '../build.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { hasErrors, toDiagnostic, type Diagnostic } from '../diagnostics.js';
@@ -16,9 +16,18 @@ import type { RenderSettings } from '../render-article.js';
 import type { View } from '../site/views.js';
 import { filesBelow } from '../check/site-targets.js';
 import { createContext } from '../commands/site-options.js';
+import { LiveSite } from '../cache/live-site.js';
 
 /** What a change touches, from least to most work. */
 export type ChangeKind = 'content' | 'site-wide' | 'layouts' | 'config';
+
+/** An edited article's own page, written ahead of the rebuild that updates the rest. */
+export interface QuickUpdate {
+  /** Output paths written. */
+  written: string[];
+  diagnostics: Diagnostic[];
+  seconds: number;
+}
 
 export interface DevBuildResult {
   ok: boolean;
@@ -50,6 +59,10 @@ export class DevBuilder {
   private readonly copied = new Map<string, string>();
   private lastMetadata = '';
   private hasOutput = false;
+  /** The last build's site, files in memory: edited articles are updated in it first. */
+  private live?: LiveSite;
+  /** Articles the quick path updated since the last rebuild (their locales' listings are due). */
+  private readonly quickEdited = new Set<string>();
 
   constructor(
     public config: ResolvedConfig,
@@ -71,7 +84,9 @@ export class DevBuilder {
     if (full) this.layouts.clear();
 
     const context: BuildContext = { ...createContext(this.config), onProgress: this.onProgress };
-    const fresh = new Set<string>();
+    // Articles the quick path updated count as rendered by this build until it succeeds.
+    const fresh = new Set<string>(this.quickEdited);
+    this.live = undefined;
     const stages: StageOverrides = {
       renderPages: (pages, settings, ctx) => this.renderChanged(pages, settings, ctx, fresh),
       applyLayouts: (views, ctx) => this.layOutChanged(views, ctx, fresh),
@@ -84,6 +99,8 @@ export class DevBuilder {
       if (!result.ok) return this.failed(result.diagnostics, started, fresh.size);
       if (cold) this.adopt(result.generated, result.diagnostics);
       this.remember(result.generated);
+      this.live = LiveSite.adopt(context, result.generated);
+      this.quickEdited.clear();
       this.hasOutput = true;
       const rendered = cold ? result.generated.articles.length : fresh.size;
       return { ok: true, diagnostics: unique(result.diagnostics), full, rendered, written: result.generated.files.length, removed: 0, seconds: seconds(started) };
@@ -91,7 +108,44 @@ export class DevBuilder {
     const generated = generateSite(context, stages);
     if (hasErrors(context.diagnostics)) return this.failed(unique(context.diagnostics), started, fresh.size);
     const { written, removed } = this.writeChanges(generated);
+    this.live = LiveSite.adopt(context, generated);
+    this.quickEdited.clear();
     return { ok: true, diagnostics: unique(context.diagnostics), full, rendered: fresh.size, written, removed, seconds: seconds(started) };
+  }
+
+  /**
+   * The quick path for edited article bodies: each article is rendered again and its own
+   * page laid out (with the navigation as it was) and written at once, before the rebuild
+   * that updates listings, sitemap and search. Undefined when the edit reaches further
+   * (front matter, new files, errors): the rebuild alone handles it then.
+   */
+  quickUpdate(paths: string[]): QuickUpdate | undefined {
+    const started = performance.now();
+    const live = this.live;
+    if (!live) return undefined;
+    const sources = [...new Set(paths)].map((path) => relative(this.config.sourceDir, resolve(path)).split(sep).join('/'));
+    if (sources.some((path) => path.startsWith('..') || !this.renders.has(path))) return undefined;
+    const updates = [];
+    for (const sourcePath of sources) {
+      const update = live.updateArticle(sourcePath);
+      if (update.full || hasErrors(update.diagnostics)) {
+        // The site in memory is now partly updated: it must not be used again.
+        this.live = undefined;
+        return undefined;
+      }
+      updates.push({ sourcePath, update });
+    }
+    const files: OutputFile[] = [];
+    for (const { sourcePath, update } of updates) {
+      if (!update.file || !update.article) continue;
+      files.push(update.file);
+      this.renders.set(sourcePath, { source: update.article.source, rendered: update.article, diagnostics: update.diagnostics });
+      this.layouts.set(update.file.path, update.file);
+      this.quickEdited.add(sourcePath);
+    }
+    replaceFiles(this.config.outDir, files);
+    for (const file of files) this.written.set(file.path, file.content);
+    return { written: files.map((f) => f.path), diagnostics: updates.flatMap((u) => u.update.diagnostics), seconds: seconds(started) };
   }
 
   /** Pagefind over the served folder again (after incremental writes). */
@@ -105,6 +159,7 @@ export class DevBuilder {
 
   private renderChanged(pages: Page[], settings: RenderSettings, context: BuildContext, fresh: Set<string>): RenderedPage[] {
     const anyChanged =
+      fresh.size > 0 ||
       pages.some((page) => this.renders.get(page.sourcePath)?.source !== page.source) || this.renders.size !== pages.length;
     const stale = pages.filter((page) => {
       const cached = this.renders.get(page.sourcePath);

@@ -93,9 +93,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     transformHtml: (html) => injectClient(html, hub.state),
   });
 
+  // Edited article bodies are served at once, even while a build or the search index runs
+  // (the quick path declines while a build is under way); the queued rebuild updates the rest.
+  const serveEditedArticles = (change: SiteChange) => {
+    if (closed || change.kinds.size !== 1 || !change.kinds.has('content')) return;
+    const quick = builder.quickUpdate(change.paths);
+    if (!quick || quick.written.length === 0) return;
+    log(`faro dev: ${quick.written.join(', ')} served in ${(quick.seconds * 1000).toFixed(0)} ms; updating listings and search\n`);
+    hub.publish({ build: hub.state.build + 1, errors: [] });
+  };
+
   let changes: SiteChange[] = [];
   let flushing = false;
   const watcher: SiteWatcher = watchSite(builder.config, (change) => {
+    serveEditedArticles(change);
     changes.push(change);
     if (flushing) return;
     flushing = true;

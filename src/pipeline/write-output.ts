@@ -79,14 +79,28 @@ export class SeededWriter {
     this.canLink = previous !== undefined;
   }
 
-  /** A generated file. */
-  file(path: string, content: string | Uint8Array): void {
+  /** A generated file (`layoutKey`: what it was laid out from, for reuseLaidOut next time). */
+  file(path: string, content: string | Uint8Array, layoutKey?: string): void {
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
     const hash = hashOf(bytes);
-    if (this.reuse(path, hash)) return;
+    if (this.reuse(path, hash)) {
+      if (layoutKey !== undefined) {
+        const [size, mtimeMs, sameHash] = this.records[path]!;
+        this.records[path] = [size, mtimeMs, sameHash, layoutKey];
+      }
+      return;
+    }
     const target = this.target(path);
     writeFileSync(target, bytes);
-    this.record(path, statSync(target), hash);
+    this.record(path, statSync(target), hash, layoutKey);
+  }
+
+  /** The previous build's file when it was laid out from the same `layoutKey` and is intact. */
+  reuseLaidOut(path: string, layoutKey: string): boolean {
+    if (!this.canLink) return false;
+    const record = this.previous!.manifest.files[path];
+    if (!record || record[3] !== layoutKey || !matchesRecord(statOrUndefined(join(this.previous!.dir, path)), record)) return false;
+    return this.linkFromPrevious(path, record);
   }
 
   /** A copy of `source` (absolute path), identified by the source's size and mtime; false when it is missing. */
@@ -133,13 +147,17 @@ export class SeededWriter {
    */
   reuseFolder(prefix: string): boolean {
     if (!this.previous) return false;
+    const paths = Object.keys(this.previous.manifest.files).filter((path) => path.startsWith(`${prefix}/`));
+    return paths.length > 0 && this.reuseFiles(paths);
+  }
+
+  /** Links these files of the previous output when all of them are intact; false (nothing linked) otherwise. */
+  reuseFiles(paths: string[]): boolean {
+    if (!this.previous || !this.canLink) return false;
     const { dir, manifest } = this.previous;
-    const paths = Object.keys(manifest.files).filter((path) => path.startsWith(`${prefix}/`));
-    if (paths.length === 0) return false;
     const stats = paths.map((path) => statOrUndefined(join(dir, path)));
     if (!paths.every((path, i) => matchesRecord(stats[i], manifest.files[path]))) return false;
-    paths.forEach((path) => this.linkFromPrevious(path, manifest.files[path]!));
-    return true;
+    return paths.every((path) => this.linkFromPrevious(path, manifest.files[path]!));
   }
 
   /** Records files something else (Pagefind) wrote below `prefix`. */
@@ -148,7 +166,8 @@ export class SeededWriter {
       for (const entry of readdirSync(abs, { withFileTypes: true })) {
         const child = `${rel}/${entry.name}`;
         if (entry.isDirectory()) walk(join(abs, entry.name), child);
-        else this.record(child.slice(1), statSync(join(abs, entry.name)), marker);
+        // Files linked from the previous output keep their record (and are not counted as written).
+        else if (!this.records[child.slice(1)]) this.record(child.slice(1), statSync(join(abs, entry.name)), marker);
       }
     };
     if (existsSync(join(this.dir, prefix))) walk(join(this.dir, prefix), `/${prefix}`);
@@ -187,8 +206,8 @@ export class SeededWriter {
     return target;
   }
 
-  private record(path: string, stat: Stats, hash: string): void {
-    this.records[path] = [stat.size, stat.mtimeMs, hash];
+  private record(path: string, stat: Stats, hash: string, layoutKey?: string): void {
+    this.records[path] = layoutKey === undefined ? [stat.size, stat.mtimeMs, hash] : [stat.size, stat.mtimeMs, hash, layoutKey];
     this.written++;
   }
 }

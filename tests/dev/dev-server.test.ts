@@ -122,6 +122,32 @@ describe('faro dev', () => {
     expect(logs.join('')).toMatch(/1 page rendered/);
   });
 
+  test('an edited body is served by the quick path before the rebuild, which then updates its listings', async () => {
+    await server.idle();
+    logs.length = 0;
+    edit('co/es/buzon.md', article('Buzón de voz', 'Resumen nuevo del buzón para la lista.\n'));
+    await servedWithin('/co/es/buzon', (b) => b.includes('Resumen nuevo del buzón para la lista.'));
+    await server.idle();
+    const log = logs.join('');
+    expect(log).toMatch(/co\/es\/buzon\.html served in \d+ ms; updating listings and search/);
+    // The quick path came first; the rebuild after it rendered nothing more than that article.
+    expect(log.indexOf('served in')).toBeLessThan(log.indexOf('1 page rendered'));
+    const listing = await rawGet('/co/es/categories/wework/');
+    expect(listing.body).toContain('Resumen nuevo del buzón para la lista.');
+  });
+
+  test('an edit to the front matter goes through the rebuild only', async () => {
+    await server.idle();
+    logs.length = 0;
+    edit('co/es/buzon.md', article('Buzón de voz renombrado', 'Resumen nuevo del buzón para la lista.\n'));
+    await servedWithin('/co/es/categories/wework/', (b) => b.includes('Buzón de voz renombrado'));
+    await server.idle();
+    expect(logs.join('')).not.toContain('served in');
+    edit('co/es/buzon.md', article('Buzón de voz', 'Texto editado del buzón.\n'));
+    await servedWithin('/co/es/categories/wework/', (b) => b.includes('>Buzón de voz<'));
+    await server.idle();
+  });
+
   test('a broken edit shows the error overlay and keeps serving the last good page; fixing it reloads', async () => {
     const failing = nextEvent((state) => state.errors.length > 0);
     atomicEdit('co/es/buzon.md', article('Buzón de voz', 'Línea uno.\n\n{% if %}roto{% endif %}\n'));

@@ -1,0 +1,105 @@
+// The `faro dev` part of `npm run bench`: how long after an article is saved the dev server
+// serves the new page. Timed from outside: the clock starts before the file is written and
+// stops when an HTTP GET of the article's page returns the new text.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+
+export interface DevEditTimes {
+  /** Seconds from start to serving (first build, cache warm from the runs before). */
+  startSeconds: number;
+  /** Milliseconds from the save to the new page served, one per edit. */
+  servedMs: number[];
+  /** Output path of the edited article's page. */
+  page: string;
+}
+
+interface DevProcess {
+  url: string;
+  lines: string[];
+  stop(): Promise<void>;
+}
+
+function fetchText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+function startDev(faroBin: string, source: string, out: string, cwd: string): Promise<DevProcess> {
+  const child = spawn(process.execPath, [faroBin, 'dev', '--source', source, '--out', out, '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  return new Promise((resolve, reject) => {
+    let pending = '';
+    const onData = (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      const parts = pending.split('\n');
+      pending = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        const serving = /faro dev: serving (http:\/\/\S+?)\/? from/.exec(line);
+        if (serving) {
+          resolve({
+            url: serving[1]!,
+            lines,
+            stop: () =>
+              new Promise((done) => {
+                child.once('exit', () => done());
+                child.kill('SIGINT');
+              }),
+          });
+        }
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`faro dev exited with ${code} before serving:\n${lines.slice(-20).join('\n')}`)));
+  });
+}
+
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await condition())) {
+    if (performance.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/** Starts `faro dev`, saves `article` `edits` times (a new sentence each) and times each. */
+export async function timeDevEdits(options: { faroBin: string; source: string; out: string; article: string; edits: number; cwd: string }): Promise<DevEditTimes> {
+  const started = performance.now();
+  const dev = await startDev(options.faroBin, options.source, options.out, options.cwd);
+  const startSeconds = (performance.now() - started) / 1000;
+  const original = readFileSync(options.article, 'utf8');
+  const quiet = () => new Promise((resolve) => setTimeout(resolve, 1500));
+  // Lines that end a build: the first one, and the rebuild that follows each save.
+  const builds = () => dev.lines.filter((line) => /full build|pages? rendered|error/.test(line)).length;
+  try {
+    // A first save finds the page's path in the log.
+    const before = dev.lines.length;
+    writeFileSync(options.article, `${original.trimEnd()}\n\nBench warm-up edit.\n`);
+    await waitFor(() => dev.lines.slice(before).some((line) => / served in /.test(line)), 60_000, 'the first edit to be served');
+    const page = / (\S+\.html) served in /.exec(dev.lines.slice(before).find((line) => / served in /.test(line))!)![1]!;
+    const url = `${dev.url}/${page}`;
+    const servedMs: number[] = [];
+    for (let edit = 1; edit <= options.edits; edit++) {
+      // Each save comes once the rebuild after the previous one (listings) is over.
+      await waitFor(() => builds() >= edit + 1, 600_000, 'the rebuild to finish');
+      await quiet();
+      const sentence = `Bench edit number ${edit} at ${Date.now()}.`;
+      const saved = performance.now();
+      writeFileSync(options.article, `${original.trimEnd()}\n\n${sentence}\n`);
+      await waitFor(async () => (await fetchText(url)).includes(sentence), 60_000, `edit ${edit} to be served`);
+      servedMs.push(performance.now() - saved);
+    }
+    return { startSeconds, servedMs, page };
+  } finally {
+    writeFileSync(options.article, original);
+    await dev.stop();
+  }
+}

@@ -1,0 +1,36 @@
+// `faro build` from the command line: first the cheap question whether anything changed
+// since the last build of this output; only when something did is the build pipeline
+// loaded (its modules take longer to load than a warm check takes to run).
+import type { BuildOptions, BuildResult } from './build.js';
+import { locateCache } from './cache/cache-dir.js';
+import { outputState, unchangedBuild, type OutputState } from './cache/incremental-output.js';
+import type { BuildContext } from './pipeline/types.js';
+
+/** A build that found nothing to do: its inputs and output are those of the last build. */
+export interface UpToDateResult extends Omit<BuildResult, 'generated'> {
+  upToDate: true;
+}
+
+/**
+ * `faro build`: like `build`, but first checks whether anything changed since the last build
+ * of this output (cache permitting); when nothing did, the output is left as it is.
+ */
+export async function buildSite(context: BuildContext, options: BuildOptions = {}): Promise<BuildResult | UpToDateResult> {
+  const started = performance.now();
+  const state = openOutputState(context, options);
+  const summary = unchangedBuild(state);
+  if (summary) {
+    options.onNote?.('nothing changed since the last build: output left as it is');
+    context.diagnostics.push(...summary.warnings);
+    const seconds = (performance.now() - started) / 1000;
+    return { ok: true, upToDate: true, pages: summary.pages, locales: summary.locales, diagnostics: context.diagnostics, seconds, searchSeconds: 0 };
+  }
+  const { build } = await import('./build.js');
+  return build(context, {}, options, state);
+}
+
+export function openOutputState(context: BuildContext, options: BuildOptions): OutputState {
+  const location = options.cache === false ? {} : locateCache(context.config.root, options.cacheDir);
+  if (location.note) options.onNote?.(location.note);
+  return outputState(context.config, context.filters, location.dir);
+}
