@@ -1,5 +1,15 @@
 #!/usr/bin/env node
-// The compiled CLI lives in dist/ (built by `npm install` via the prepare script).
-import { main } from '../dist/cli.js';
+// The compiled CLI lives in dist/ (built by `npm install` via the prepare script). Commands
+// that hold a whole site run in a child process with a heap limit sized to the site
+// (dist/heap-limit.js says why); everything else runs here.
+import { fileURLToPath } from 'node:url';
+import { exitWithParent, runWithHeapLimit } from '../dist/heap-limit.js';
 
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+const code = await runWithHeapLimit(fileURLToPath(import.meta.url), args);
+if (code !== undefined) process.exitCode = code;
+else {
+  exitWithParent();
+  const { main } = await import('../dist/cli.js');
+  process.exitCode = await main(args);
+}

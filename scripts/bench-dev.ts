@@ -77,8 +77,8 @@ export async function timeDevEdits(options: { faroBin: string; source: string; o
   const startSeconds = (performance.now() - started) / 1000;
   const original = readFileSync(options.article, 'utf8');
   const quiet = () => new Promise((resolve) => setTimeout(resolve, 1500));
-  // Lines that end a build: the first one, and the rebuild that follows each save.
-  const builds = () => dev.lines.filter((line) => /full build|pages? rendered|error/.test(line)).length;
+  // Lines that end the work after a save: the rebuild (listings), then the search index.
+  const builds = () => dev.lines.filter((line) => /full build|search index (updated|not updated)|error/.test(line)).length;
   try {
     // A first save finds the page's path in the log.
     const before = dev.lines.length;
@@ -88,7 +88,8 @@ export async function timeDevEdits(options: { faroBin: string; source: string; o
     const url = `${dev.url}/${page}`;
     const servedMs: number[] = [];
     for (let edit = 1; edit <= options.edits; edit++) {
-      // Each save comes once the rebuild after the previous one (listings) is over.
+      // Each save comes once the work after the previous one (listings, search) is over: the
+      // time measured is that of a save to an idle dev server.
       await waitFor(() => builds() >= edit + 1, 600_000, 'the rebuild to finish');
       await quiet();
       const sentence = `Bench edit number ${edit} at ${Date.now()}.`;

@@ -19,7 +19,6 @@ import { imageSizeLookup } from './site/image-size.js';
 import { sitemapFiles } from './site/sitemap.js';
 import { loadUiStrings } from './site/ui-strings.js';
 import { siteViews, type View } from './site/views.js';
-import { collectGarbageIfGrown } from './memory.js';
 import { layoutKeys } from './cache/layout-keys.js';
 
 export interface BuildResult {
@@ -178,7 +177,6 @@ export async function assembleSiteInto(
     layoutStats.kept += Math.min(LAYOUT_CHUNK, views.length - start) - stale.length;
     for (const file of layOut(stale)) sink.file(file.path, file.content, keys.get(file.path));
     await sink.flush();
-    collectGarbageIfGrown();
   }
   for (const file of [...sitemapFiles(model, views), ...feedFiles(model)]) sink.file(file.path, file.content);
   return { site, articles, model, views, files: [], layoutStats };

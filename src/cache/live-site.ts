@@ -14,7 +14,7 @@
 // makes that cheap).
 import { assembleSite, generateSiteInParallel, type BuildOptions, type GeneratedSite } from '../build.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { applyLayouts } from '../pipeline/apply-layouts.js';
+import { applyLayouts, createLayoutEnvironment } from '../pipeline/apply-layouts.js';
 import { siteVariables } from '../pipeline/liquid-variables.js';
 import { parsePage } from '../pipeline/parse-front-matter.js';
 import { articleInput } from '../pipeline/render-pages.js';
@@ -41,6 +41,8 @@ export class LiveSite {
   /** Output files by path, as last produced. */
   private readonly files = new Map<string, OutputFile['content']>();
   private readonly changed = new Set<string>();
+  /** Layouts compiled by the first update, reused by the next ones. */
+  private environment?: ReturnType<typeof createLayoutEnvironment>;
 
   private constructor(
     private readonly context: BuildContext,
@@ -106,7 +108,8 @@ export class LiveSite {
     views[views.indexOf(oldView)] = view;
     const sources = new Map([[sourcePath, { source: text, bodyOffset: page.bodyOffset }]]);
     const layoutDiagnostics: Diagnostic[] = [];
-    const [file] = applyLayouts([view], { ...this.context, diagnostics: layoutDiagnostics, config: site.config, sources });
+    this.environment ??= createLayoutEnvironment(site.config.layoutsDir);
+    const [file] = applyLayouts([view], { ...this.context, diagnostics: layoutDiagnostics, config: site.config, sources, environment: this.environment });
     if (file) this.files.set(file.path, file.content);
     return done({ file, article, diagnostics: [...output.diagnostics, ...layoutDiagnostics], full: false });
   }

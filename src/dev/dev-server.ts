@@ -73,7 +73,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       const result = await builder.rebuild(set);
       report(result, paths);
       if (result.ok && !result.full && options.search !== false) {
-        await builder.refreshSearch().catch((error: unknown) => log(`faro dev: search index not updated: ${(error as Error).message}\n`));
+        const started = performance.now();
+        await builder.refreshSearch().then(
+          () => log(`faro dev: search index updated in ${((performance.now() - started) / 1000).toFixed(2)} s\n`),
+          (error: unknown) => log(`faro dev: search index not updated: ${(error as Error).message}\n`),
+        );
       }
     }).catch((error: unknown) => {
       log(`faro dev: build failed: ${(error as Error).stack ?? String(error)}\n`);

@@ -11,6 +11,8 @@ import type { BuildContext, OutputFile } from './types.js';
 export interface LayoutContext extends BuildContext {
   /** Source text of articles by path, to point at their `layout:` line. */
   sources: Map<string, { source: string; bodyOffset: number }>;
+  /** Compiled layouts to reuse (`faro dev` lays out one page per edit); a new one otherwise. */
+  environment?: nunjucks.Environment;
 }
 
 // One environment per build: each layout is compiled once, then reused for every page.
@@ -27,7 +29,7 @@ export function createLayoutEnvironment(layoutsDir: string): nunjucks.Environmen
 
 export function applyLayouts(views: View[], context: LayoutContext): OutputFile[] {
   const layoutsDir = context.config.layoutsDir;
-  const env = createLayoutEnvironment(layoutsDir);
+  const env = context.environment ?? createLayoutEnvironment(layoutsDir);
   const files: OutputFile[] = [];
   for (const view of views) {
     const template = `${view.layout}.njk`;

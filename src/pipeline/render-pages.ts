@@ -7,7 +7,6 @@ import { serialize } from 'node:v8';
 import { ArticleCache } from '../cache/article-cache.js';
 import { COLLECTION_KEYS, siteKeysIn } from '../cache/dependencies.js';
 import { NodeFileSystem } from '../fs.js';
-import { collectGarbageIfGrown } from '../memory.js';
 import type { ArticleInput, RenderSettings } from '../render-article.js';
 import { pageVariables } from './liquid-variables.js';
 import { renderJob, type RenderJobOutput } from './render-job.js';
@@ -69,7 +68,7 @@ export async function renderPagesInParallel(
       pool.configure(serialize(payload));
       await pool.run(plan.tasks, (index, output) => {
         plan.complete(index, output);
-        if (++inWorkers % 256 === 0) collectGarbageIfGrown();
+        inWorkers++;
       });
     } catch {
       // A site the workers cannot receive (values that do not clone) or a crashed worker:
