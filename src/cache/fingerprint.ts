@@ -78,3 +78,13 @@ export function filesBelow(dir: string): string[] {
   walk('');
   return out;
 }
+
+/** Size and mtime of a file, or 'missing': what copies and layout keys compare. */
+export function fileSignature(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}

@@ -6,12 +6,11 @@
 // matter and URL, the static files (image sizes), and the bodies of the page's locale: an
 // edited body lays out its locale's article pages again, not the site's. Listing pages are
 // always laid out (they are few and show everything).
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { RenderedPage, StaticFile } from '../pipeline/types.js';
 import type { View } from '../site/views.js';
-import { faroFingerprint, filesBelow, hashOf, stableJson } from './fingerprint.js';
+import { faroFingerprint, fileSignature, filesBelow, hashOf, stableJson } from './fingerprint.js';
 
 export interface LayoutKeyInput {
   config: ResolvedConfig;
@@ -41,20 +40,11 @@ export function layoutKeys({ config, articles, staticFiles }: LayoutKeyInput): (
 function folderSignature(dir: string | undefined): string {
   if (!dir) return '';
   return filesBelow(dir)
-    .map((file) => `${file}\0${signatureOf(join(dir, file))}`)
+    .map((file) => `${file}\0${fileSignature(join(dir, file))}`)
     .join('\n');
 }
 
 function staticSignature(config: ResolvedConfig, staticFiles: StaticFile[]): string {
-  const statics = staticFiles.map((file) => `${file.outputPath}\0${signatureOf(join(file.fs.root, file.sourcePath))}`);
+  const statics = staticFiles.map((file) => `${file.outputPath}\0${fileSignature(join(file.fs.root, file.sourcePath))}`);
   return `${statics.join('\n')}\n${folderSignature(config.assetsDir)}`;
-}
-
-function signatureOf(path: string): string {
-  try {
-    const stat = statSync(path);
-    return `${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return 'missing';
-  }
 }

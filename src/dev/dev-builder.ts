@@ -2,7 +2,7 @@
 // is the normal atomic build; after that, a change re-renders only the pages whose source
 // changed, lays out those pages and the listing pages, and writes only the files that
 // differ. Nothing is written while the site has errors, so the last good build stays served.
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { build, generateSite, type GeneratedSite, type StageOverrides } from '../build.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
@@ -17,6 +17,7 @@ import type { View } from '../site/views.js';
 import { filesBelow } from '../check/site-targets.js';
 import { createContext } from '../commands/site-options.js';
 import { LiveSite } from '../cache/live-site.js';
+import { fileSignature } from '../cache/fingerprint.js';
 
 /** What a change touches, from least to most work. */
 export type ChangeKind = 'content' | 'site-wide' | 'layouts' | 'config';
@@ -225,9 +226,9 @@ export class DevBuilder {
   /** Static files and assets that go to the output: output path → signature of the source. */
   private copySources({ site }: GeneratedSite): Map<string, string> {
     const signatures = new Map<string, string>();
-    for (const file of site.staticFiles) signatures.set(file.outputPath, signatureOf(join(file.fs.root, file.sourcePath)));
+    for (const file of site.staticFiles) signatures.set(file.outputPath, fileSignature(join(file.fs.root, file.sourcePath)));
     if (site.config.assetsDir) {
-      for (const path of filesBelow(site.config.assetsDir)) signatures.set(`assets/${path}`, signatureOf(join(site.config.assetsDir, path)));
+      for (const path of filesBelow(site.config.assetsDir)) signatures.set(`assets/${path}`, fileSignature(join(site.config.assetsDir, path)));
     }
     return signatures;
   }
@@ -295,13 +296,5 @@ function sameContent(a: OutputFile['content'] | undefined, b: OutputFile['conten
   return Buffer.from(a).equals(Buffer.from(b));
 }
 
-function signatureOf(path: string): string {
-  try {
-    const stat = statSync(path);
-    return `${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return 'missing';
-  }
-}
 
 const seconds = (started: number) => (performance.now() - started) / 1000;

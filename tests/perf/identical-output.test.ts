@@ -2,8 +2,7 @@
 // the main thread, with two worker threads into an empty cache, from a warm cache, and
 // "nothing changed" all give the same files (Pagefind's index included: it is deterministic
 // for the same pages).
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,21 +11,9 @@ import { buildSite } from '../../src/build-site.js';
 import { createContext } from '../../src/commands/site-options.js';
 import { resolveConfig } from '../../src/config/resolve-config.js';
 import { workerScript } from '../../src/pipeline/render-pool.js';
+import { fileHashes } from '../support/temp-site.js';
 
 const repo = resolve(import.meta.dirname, '../..');
-
-function fileHashes(dir: string): Map<string, string> {
-  const hashes = new Map<string, string>();
-  const walk = (abs: string, rel: string): void => {
-    for (const entry of readdirSync(abs, { withFileTypes: true })) {
-      const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(join(abs, entry.name), path);
-      else hashes.set(path, createHash('sha256').update(readFileSync(join(abs, entry.name))).digest('hex'));
-    }
-  };
-  walk(dir, '');
-  return hashes;
-}
 
 async function buildDefaultSite(outDir: string, options: BuildOptions, upToDateCheck = false) {
   const config = await resolveConfig({ cwd: repo, outDir });

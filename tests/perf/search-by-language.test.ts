@@ -2,30 +2,16 @@
 // language none of whose pages changed: an edit re-indexes its own language only, and the
 // result is byte for byte the bundle a build from nothing makes. Article pages of the other
 // locales are kept without being laid out again.
-import { createHash } from 'node:crypto';
-import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { createContext } from '../../src/commands/site-options.js';
 import { resolveConfig } from '../../src/config/resolve-config.js';
-import { MINIMAL_CONFIG, writeSite } from '../support/temp-site.js';
+import { fileHashes, MINIMAL_CONFIG, writeSite } from '../support/temp-site.js';
 
 const article = (locale: string, title: string, body: string) =>
   `---\nlayout: post\ntitle: ${title}\ndate: 2020-01-01\nlocale: [${locale}]\ncategory: [wework]\n---\n${body}\n`;
-
-function fileHashes(dir: string): Map<string, string> {
-  const hashes = new Map<string, string>();
-  const walk = (abs: string, rel: string): void => {
-    for (const entry of readdirSync(abs, { withFileTypes: true })) {
-      const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(join(abs, entry.name), path);
-      else hashes.set(path, createHash('sha256').update(readFileSync(join(abs, entry.name))).digest('hex'));
-    }
-  };
-  walk(dir, '');
-  return hashes;
-}
 
 describe('search index by language', () => {
   let root: string;

@@ -39,3 +39,17 @@ export function hashTree(dir: string): string {
   walk(dir);
   return hash.digest('hex');
 }
+
+/** Each file's sha256 under `dir`, by its path relative to `dir` (for comparing two outputs). */
+export function fileHashes(dir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  const walk = (abs: string, rel: string): void => {
+    for (const entry of readdirSync(abs, { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(join(abs, entry.name), path);
+      else hashes.set(path, createHash('sha256').update(readFileSync(join(abs, entry.name))).digest('hex'));
+    }
+  };
+  walk(dir, '');
+  return hashes;
+}
