@@ -9,6 +9,7 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import { hasErrors, toDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { applyLayouts, type LayoutContext } from '../pipeline/apply-layouts.js';
 import { indexSearch } from '../pipeline/index-search.js';
+import { refreshSearchLanguages } from './dev-search.js';
 import { renderPages } from '../pipeline/render-pages.js';
 import type { BuildContext, OutputFile, Page, RenderedPage } from '../pipeline/types.js';
 import { replaceFiles } from '../pipeline/write-output.js';
@@ -64,6 +65,9 @@ export class DevBuilder {
   private live?: LiveSite;
   /** Articles the quick path updated since the last rebuild (their locales' listings are due). */
   private readonly quickEdited = new Set<string>();
+  /** Pages written since the search index was last brought up to date, and whether pages went away. */
+  private readonly searchStale = new Set<string>();
+  private searchWhole = false;
 
   constructor(
     public config: ResolvedConfig,
@@ -98,6 +102,9 @@ export class DevBuilder {
       const cold = this.renders.size === 0;
       const result = await build(context, cold ? { applyLayouts } : stages);
       if (!result.ok) return this.failed(result.diagnostics, started, fresh.size);
+      // The build indexed every page.
+      this.searchStale.clear();
+      this.searchWhole = false;
       if (cold) this.adopt(result.generated, result.diagnostics);
       this.remember(result.generated);
       this.live = LiveSite.adopt(context, result.generated);
@@ -145,13 +152,35 @@ export class DevBuilder {
       this.quickEdited.add(sourcePath);
     }
     replaceFiles(this.config.outDir, files);
-    for (const file of files) this.written.set(file.path, file.content);
+    for (const file of files) {
+      this.written.set(file.path, file.content);
+      this.searchStale.add(file.path);
+    }
     return { written: files.map((f) => f.path), diagnostics: updates.flatMap((u) => u.update.diagnostics), seconds: seconds(started) };
   }
 
-  /** Pagefind over the served folder again (after incremental writes). */
+  /**
+   * The search index after incremental writes: the languages of the pages written since the
+   * last refresh are indexed again; when pages were removed (or that fails), the whole folder.
+   */
   async refreshSearch(): Promise<void> {
-    if (this.hasOutput) await indexSearch(this.config.outDir);
+    if (!this.hasOutput) return;
+    const stale = [...this.searchStale];
+    const whole = this.searchWhole;
+    this.searchStale.clear();
+    this.searchWhole = false;
+    if (!whole && stale.length === 0) return;
+    if (!whole) {
+      const pages = new Map<string, string>();
+      for (const [path, content] of this.written) if (path.endsWith('.html') && typeof content === 'string') pages.set(path, content);
+      try {
+        await refreshSearchLanguages(this.config.outDir, pages, stale);
+        return;
+      } catch {
+        // A bundle not in per-language form, or a failed part: index everything below.
+      }
+    }
+    await indexSearch(this.config.outDir);
   }
 
   private failed(diagnostics: Diagnostic[], started: number, rendered = 0): DevBuildResult {
@@ -238,6 +267,7 @@ export class DevBuilder {
     const changedFiles = generated.files.filter((file) => !sameContent(this.written.get(file.path), file.content));
     // Renamed into place: readers never see a missing or half-written page.
     replaceFiles(outDir, changedFiles);
+    for (const file of changedFiles) this.searchStale.add(file.path);
     const current = new Set(generated.files.map((f) => f.path));
     let removed = 0;
     for (const path of this.written.keys()) {
@@ -273,6 +303,7 @@ export class DevBuilder {
     for (const file of generated.files) this.written.set(file.path, file.content);
     this.copied.clear();
     for (const [path, signature] of sources) this.copied.set(path, signature);
+    if (removed > 0 || changedStatic.length > 0) this.searchWhole = true;
     return { written: changedFiles.length + changedStatic.length + copiedAssets, removed };
   }
 }
