@@ -2,7 +2,6 @@
 // is the normal atomic build; after that, a change re-renders only the pages whose source
 // changed, lays out those pages and the listing pages, and writes only the files that
 // differ. Nothing is written while the site has errors, so the last good build stays served.
-import { readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { build, generateSite, type GeneratedSite, type StageOverrides } from '../build.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
@@ -12,13 +11,11 @@ import { indexSearch } from '../pipeline/index-search.js';
 import { refreshSearchLanguages } from './dev-search.js';
 import { renderPages } from '../pipeline/render-pages.js';
 import type { BuildContext, OutputFile, Page, RenderedPage } from '../pipeline/types.js';
-import { replaceFiles } from '../pipeline/write-output.js';
 import type { RenderSettings } from '../render-article.js';
 import type { View } from '../site/views.js';
-import { filesBelow } from '../check/site-targets.js';
 import { createContext } from '../commands/site-options.js';
 import { LiveSite } from '../cache/live-site.js';
-import { fileSignature } from '../cache/fingerprint.js';
+import { ServedFiles } from './served-files.js';
 
 /** What a change touches, from least to most work. */
 export type ChangeKind = 'content' | 'site-wide' | 'layouts' | 'config';
@@ -55,19 +52,14 @@ const USES_SITE_COLLECTIONS = /\bsite\s*\.\s*(pages|html_pages|posts|documents|c
 export class DevBuilder {
   private readonly renders = new Map<string, CachedRender>();
   private readonly layouts = new Map<string, OutputFile>();
-  /** Output files of pages, sitemap and feeds as last written. */
-  private readonly written = new Map<string, OutputFile['content']>();
-  /** Static files and assets as last copied: output path → size and mtime of the source. */
-  private readonly copied = new Map<string, string>();
+  /** What the served folder holds, and what the search index has not seen yet. */
+  private readonly served = new ServedFiles();
   private lastMetadata = '';
   private hasOutput = false;
   /** The last build's site, files in memory: edited articles are updated in it first. */
   private live?: LiveSite;
   /** Articles the quick path updated since the last rebuild (their locales' listings are due). */
   private readonly quickEdited = new Set<string>();
-  /** Pages written since the search index was last brought up to date, and whether pages went away. */
-  private readonly searchStale = new Set<string>();
-  private searchWhole = false;
 
   constructor(
     public config: ResolvedConfig,
@@ -102,11 +94,9 @@ export class DevBuilder {
       const cold = this.renders.size === 0;
       const result = await build(context, cold ? { applyLayouts } : stages);
       if (!result.ok) return this.failed(result.diagnostics, started, fresh.size);
-      // The build indexed every page.
-      this.searchStale.clear();
-      this.searchWhole = false;
       if (cold) this.adopt(result.generated, result.diagnostics);
-      this.remember(result.generated);
+      // The build indexed every page.
+      this.served.remember(result.generated);
       this.live = LiveSite.adopt(context, result.generated);
       this.quickEdited.clear();
       this.hasOutput = true;
@@ -115,7 +105,7 @@ export class DevBuilder {
     }
     const generated = generateSite(context, stages);
     if (hasErrors(context.diagnostics)) return this.failed(unique(context.diagnostics), started, fresh.size);
-    const { written, removed } = this.writeChanges(generated);
+    const { written, removed } = this.served.writeChanges(this.config.outDir, generated);
     this.live = LiveSite.adopt(context, generated);
     this.quickEdited.clear();
     return { ok: true, diagnostics: unique(context.diagnostics), full, rendered: fresh.size, written, removed, seconds: seconds(started) };
@@ -151,11 +141,7 @@ export class DevBuilder {
       this.layouts.set(update.file.path, update.file);
       this.quickEdited.add(sourcePath);
     }
-    replaceFiles(this.config.outDir, files);
-    for (const file of files) {
-      this.written.set(file.path, file.content);
-      this.searchStale.add(file.path);
-    }
+    this.served.write(this.config.outDir, files);
     return { written: files.map((f) => f.path), diagnostics: updates.flatMap((u) => u.update.diagnostics), seconds: seconds(started) };
   }
 
@@ -165,16 +151,11 @@ export class DevBuilder {
    */
   async refreshSearch(): Promise<void> {
     if (!this.hasOutput) return;
-    const stale = [...this.searchStale];
-    const whole = this.searchWhole;
-    this.searchStale.clear();
-    this.searchWhole = false;
+    const { stale, whole } = this.served.takeSearchWork();
     if (!whole && stale.length === 0) return;
     if (!whole) {
-      const pages = new Map<string, string>();
-      for (const [path, content] of this.written) if (path.endsWith('.html') && typeof content === 'string') pages.set(path, content);
       try {
-        await refreshSearchLanguages(this.config.outDir, pages, stale);
+        await refreshSearchLanguages(this.config.outDir, this.served.htmlPages(), stale);
         return;
       } catch {
         // A bundle not in per-language form, or a failed part: index everything below.
@@ -244,68 +225,6 @@ export class DevBuilder {
     for (const path of this.layouts.keys()) if (!live.has(path)) this.layouts.delete(path);
     return views.map((view) => this.layouts.get(view.outputPath)).filter((file): file is OutputFile => file !== undefined);
   }
-
-  private remember(generated: GeneratedSite): void {
-    this.written.clear();
-    for (const file of generated.files) this.written.set(file.path, file.content);
-    this.copied.clear();
-    for (const [path, signature] of this.copySources(generated)) this.copied.set(path, signature);
-  }
-
-  /** Static files and assets that go to the output: output path → signature of the source. */
-  private copySources({ site }: GeneratedSite): Map<string, string> {
-    const signatures = new Map<string, string>();
-    for (const file of site.staticFiles) signatures.set(file.outputPath, fileSignature(join(file.fs.root, file.sourcePath)));
-    if (site.config.assetsDir) {
-      for (const path of filesBelow(site.config.assetsDir)) signatures.set(`assets/${path}`, fileSignature(join(site.config.assetsDir, path)));
-    }
-    return signatures;
-  }
-
-  private writeChanges(generated: GeneratedSite): { written: number; removed: number } {
-    const outDir = this.config.outDir;
-    const changedFiles = generated.files.filter((file) => !sameContent(this.written.get(file.path), file.content));
-    // Renamed into place: readers never see a missing or half-written page.
-    replaceFiles(outDir, changedFiles);
-    for (const file of changedFiles) this.searchStale.add(file.path);
-    const current = new Set(generated.files.map((f) => f.path));
-    let removed = 0;
-    for (const path of this.written.keys()) {
-      if (!current.has(path)) {
-        rmSync(join(outDir, path), { force: true });
-        removed++;
-      }
-    }
-    const sources = this.copySources(generated);
-    const { site } = generated;
-    const changedStatic = site.staticFiles.filter((f) => sources.get(f.outputPath) !== this.copied.get(f.outputPath));
-    replaceFiles(
-      outDir,
-      changedStatic.flatMap((f) => {
-        const content = f.fs.readBytes(f.sourcePath);
-        return content ? [{ path: f.outputPath, content }] : [];
-      }),
-    );
-    let copiedAssets = 0;
-    for (const [path, signature] of sources) {
-      if (!path.startsWith('assets/') || !site.config.assetsDir || signature === this.copied.get(path)) continue;
-      if (site.staticFiles.some((f) => f.outputPath === path)) continue;
-      replaceFiles(outDir, [{ path, content: readFileSync(join(site.config.assetsDir, path.slice('assets/'.length))) }]);
-      copiedAssets++;
-    }
-    for (const path of this.copied.keys()) {
-      if (!sources.has(path) && !current.has(path)) {
-        rmSync(join(outDir, path), { force: true });
-        removed++;
-      }
-    }
-    this.written.clear();
-    for (const file of generated.files) this.written.set(file.path, file.content);
-    this.copied.clear();
-    for (const [path, signature] of sources) this.copied.set(path, signature);
-    if (removed > 0 || changedStatic.length > 0) this.searchWhole = true;
-    return { written: changedFiles.length + changedStatic.length + copiedAssets, removed };
-  }
 }
 
 function metadataOf(articles: RenderedPage[]): string {
@@ -321,11 +240,6 @@ function unique(list: Diagnostic[]): Diagnostic[] {
   });
 }
 
-function sameContent(a: OutputFile['content'] | undefined, b: OutputFile['content']): boolean {
-  if (a === undefined) return false;
-  if (typeof a === 'string' || typeof b === 'string') return a === b;
-  return Buffer.from(a).equals(Buffer.from(b));
-}
 
 
 const seconds = (started: number) => (performance.now() - started) / 1000;
