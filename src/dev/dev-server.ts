@@ -12,6 +12,9 @@ import { DevBuilder, type ChangeKind, type DevBuildResult } from './dev-builder.
 import { errorPage, injectClient, LiveReloadHub, overlayErrors } from './live-reload.js';
 import { watchSite, type SiteChange, type SiteWatcher } from './watch-site.js';
 
+/** How long the rebuild after a quick update leaves the server to answer the reload. */
+const QUICK_GRACE_MS = 400;
+
 export interface DevServerOptions {
   loadConfig: () => Promise<ResolvedConfig>;
   /** Default 127.0.0.1: the site is only reachable from this machine unless asked. */
@@ -99,23 +102,27 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   // Edited article bodies are served at once, even while a build or the search index runs
   // (the quick path declines while a build is under way); the queued rebuild updates the rest.
-  const serveEditedArticles = (change: SiteChange) => {
-    if (closed || change.kinds.size !== 1 || !change.kinds.has('content')) return;
+  const serveEditedArticles = (change: SiteChange): boolean => {
+    if (closed || change.kinds.size !== 1 || !change.kinds.has('content')) return false;
     const quick = builder.quickUpdate(change.paths);
-    if (!quick || quick.written.length === 0) return;
+    if (!quick || quick.written.length === 0) return false;
     log(`faro dev: ${quick.written.join(', ')} served in ${(quick.seconds * 1000).toFixed(0)} ms; updating listings and search\n`);
     hub.publish({ build: hub.state.build + 1, errors: [] });
+    return true;
   };
 
   let changes: SiteChange[] = [];
   let flushing = false;
   const watcher: SiteWatcher = watchSite(builder.config, (change) => {
-    serveEditedArticles(change);
+    const served = serveEditedArticles(change);
     changes.push(change);
     if (flushing) return;
     flushing = true;
-    // Changes that arrive while a build runs are merged into one rebuild after it.
-    void queue.then(() => {
+    // Changes that arrive while a build runs are merged into one rebuild after it. After a
+    // quick update the rebuild waits a moment: it holds the event loop while it lays out the
+    // listings, and the reloading page and its assets should be served first.
+    void queue.then(async () => {
+      if (served) await new Promise((resolve) => setTimeout(resolve, QUICK_GRACE_MS));
       flushing = false;
       const batch = changes;
       changes = [];
@@ -133,9 +140,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     idle: async () => {
       // A change may queue another build while we wait.
       let seen: Promise<void> | undefined;
-      while (seen !== queue) {
+      while (seen !== queue || flushing) {
         seen = queue;
         await seen;
+        // A batch of changes is waiting for its rebuild to be queued.
+        if (flushing) await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
     rebuild,

@@ -42,7 +42,7 @@ export function classifyChange(path: string, config: ResolvedConfig): ChangeKind
 export function watchSite(
   config: ResolvedConfig,
   onChange: (change: SiteChange) => void,
-  { debounceMs = 25 } = {},
+  { debounceMs = 10 } = {},
 ): SiteWatcher {
   const watchers: (FSWatcher | TreeWatcher)[] = [];
   let pending: SiteChange = { kinds: new Set(), paths: [] };

@@ -5,6 +5,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { JekyllContext, RenderState, type UndefinedRead } from './jekyll-context.js';
 import { offsetOfPath, SourceMap, type SourceText } from './positions.js';
 import { registerJekyll } from './register-jekyll.js';
+import { installLaxOutputs } from './lax-output.js';
+import { installRubyLiterals } from './ruby-literals.js';
 import type { LiquidContext, LiquidInput, LiquidResult } from './render-liquid.js';
 import { liquidToS } from './ruby-values.js';
 import { rootScope, siteScope } from './scope.js';
@@ -100,6 +102,8 @@ export class JekyllLiquid {
   }
 
   private createLiquid(timeZone: string | undefined): Liquid {
+    installRubyLiterals();
+    installLaxOutputs();
     const format = { timeZone };
     const liquid = new Liquid({
       fs: NO_FILES,

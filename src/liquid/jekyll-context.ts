@@ -65,7 +65,21 @@ export class JekyllContext extends Context {
 
   override readProperty(obj: ScopeLike, key: PropertyKeyLike): unknown {
     if (typeof key === 'string' && (FORBIDDEN_KEYS.has(key) || isInheritedObjectMember(obj, key))) return undefined;
+    if (key === 'parentloop' && isForloop(obj)) return this.parentLoop(obj);
     return super.readProperty(obj, key);
+  }
+
+  /** `forloop.parentloop`: the `forloop` of the enclosing loop's scope, nil at the top. */
+  private parentLoop(loop: object): unknown {
+    const scopes = (this as unknown as { scopes: Record<string, unknown>[] }).scopes;
+    let found = false;
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const candidate = scopes[i]!['forloop'];
+      if (candidate === undefined) continue;
+      if (found) return candidate;
+      found = candidate === loop;
+    }
+    return null;
   }
 
   // Mirrors liquidjs's lookup, but notes where a path first comes up undefined instead of
@@ -87,6 +101,10 @@ export class JekyllContext extends Context {
     }
     return value;
   }
+}
+
+function isForloop(value: unknown): value is object {
+  return value instanceof Drop && typeof (value as { rindex0?: unknown }).rindex0 === 'function';
 }
 
 function isInheritedObjectMember(obj: unknown, key: string): boolean {

@@ -6,6 +6,7 @@
 import type { FilterImplOptions, Liquid } from 'liquidjs';
 import { toValue } from 'liquidjs';
 import * as arrays from './filters/array-filters.js';
+import * as dates from './filters/date-filters.js';
 import * as numbers from './filters/number-filters.js';
 import { slugify } from './filters/slugify.js';
 import { smartify } from './filters/smartify.js';
@@ -17,6 +18,7 @@ import {
   jsonify,
   normalizeWhitespace,
   numberOfWords,
+  truncateWords,
   xmlEscape,
 } from './filters/text-filters.js';
 import { cgiEscape, uriEscape } from './filters/uri.js';
@@ -26,6 +28,8 @@ import { rubyToS, type RubyFormatOptions } from './ruby-values.js';
 import { HighlightTag } from './tags/highlight-tag.js';
 import { createIncludeTags, type IncludeEnvironment } from './tags/include-tags.js';
 import { LinkTag, PostUrlTag } from './tags/link-tags.js';
+import { JekyllForTag } from './tags/for-tag.js';
+import { JekyllTablerowTag } from './tags/tablerow-tag.js';
 
 /** liquidjs extensions that neither Liquid 5.4 nor Jekyll know. */
 const FOREIGN_FILTERS = [
@@ -53,6 +57,8 @@ export function registerJekyll(liquid: Liquid, extensions: JekyllExtensions): vo
   liquid.registerTag('highlight', HighlightTag);
   liquid.registerTag('link', LinkTag);
   liquid.registerTag('post_url', PostUrlTag);
+  liquid.registerTag('tablerow', JekyllTablerowTag);
+  liquid.registerTag('for', JekyllForTag);
 
   const { format } = extensions;
   const filters: Record<string, FilterImplOptions> = {
@@ -94,7 +100,15 @@ export function registerJekyll(liquid: Liquid, extensions: JekyllExtensions): vo
     divided_by: numbers.divided_by,
     modulo: numbers.modulo,
     round: numbers.round,
-    date: dateFilter(liquid.filters.date, format.timeZone),
+    at_least: numbers.at_least,
+    at_most: numbers.at_most,
+    abs: numbers.abs,
+    truncatewords: truncateWords,
+    date: (input: unknown, pattern: unknown) => dates.formatDate(input, pattern, format.timeZone),
+    date_to_xmlschema: (input: unknown) => dates.dateToXmlschema(input, format.timeZone),
+    date_to_rfc822: (input: unknown) => dates.dateToRfc822(input, format.timeZone),
+    date_to_string: (input: unknown, type?: unknown, style?: unknown) => dates.dateToString(input, '%b', type, style, format.timeZone),
+    date_to_long_string: (input: unknown, type?: unknown, style?: unknown) => dates.dateToString(input, '%B', type, style, format.timeZone),
     append: (input: unknown, suffix: unknown) => rubyToS(input, format) + rubyToS(suffix, format),
     prepend: (input: unknown, prefix: unknown) => rubyToS(prefix, format) + rubyToS(input, format),
     escape: (input: unknown) => escapeHtml(input),
@@ -111,7 +125,7 @@ export function registerJekyll(liquid: Liquid, extensions: JekyllExtensions): vo
   for (const [name, handler] of Object.entries(filters)) liquid.registerFilter(name, handler);
 }
 
-const text = (input: unknown): string => rubyToS(toValue(input));
+const text = (input: unknown): string => rubyToS(input);
 
 type Handler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
 
@@ -125,25 +139,4 @@ function flattening(original: FilterImplOptions | undefined): FilterImplOptions 
     const value = toValue(input);
     return handler?.call(this, Array.isArray(value) ? arrays.flatten(value) : input, ...args);
   };
-}
-
-/**
- * Liquid 5's `date`: the input comes back untouched when the format is missing or empty,
- * and `%Z` is the zone's abbreviation (`UTC`), not an offset.
- */
-function dateFilter(original: FilterImplOptions | undefined, timeZone: string | undefined): FilterImplOptions {
-  const handler = handlerOf(original);
-  const zoneName = zoneAbbreviation(timeZone);
-  return function (this: ThisParameterType<Handler>, input: unknown, format?: unknown, ...rest: unknown[]) {
-    const wanted = toValue(format);
-    if (wanted === null || wanted === undefined || String(wanted) === '' || !handler) return input;
-    const pattern = String(wanted).replace(/%(%|Z)/g, (all, code: string) => (code === 'Z' ? zoneName.replace(/%/g, '%%') : all));
-    return handler.call(this, input, pattern, ...rest);
-  };
-}
-
-function zoneAbbreviation(timeZone: string | undefined): string {
-  if (!timeZone) return 'UTC';
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(new Date());
-  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }

@@ -2,18 +2,14 @@
 // Ruby's `inspect`. These helpers reproduce both for the values a site's YAML and front
 // matter can hold (nil, booleans, numbers, strings, dates, arrays, hashes).
 import { Drop } from 'liquidjs';
+import { rubyTimeText } from './ruby-time.js';
+
+export { CalendarDate, offsetText, RubyTime, zonedParts } from './ruby-time.js';
 
 /** Time zone used to print dates: an IANA name, or undefined for UTC. */
 export interface RubyFormatOptions {
   timeZone?: string;
 }
-
-/**
- * A YAML date without a time (`2023-07-04`): Ruby keeps it a Date, which prints as
- * `2023-07-04`, where a timestamp prints as `2023-07-04 00:00:00 +0000`. The YAML reader
- * may produce these (midnight UTC) to keep the difference.
- */
-export class CalendarDate extends Date {}
 
 /**
  * A Float result of Liquid arithmetic (`4 | times: 2.5`). Ruby prints a whole Float with
@@ -27,13 +23,39 @@ export class RubyFloat extends Drop {
   override valueOf(): number {
     return this.value;
   }
+
+  toJSON(): number {
+    return this.value;
+  }
+
+  override toString(): string {
+    return floatText(this.value);
+  }
 }
 
-/** Ruby's Float#to_s for a whole number: `10.0`, `1.0e+16`. */
-function wholeFloat(value: number): string {
-  if (Math.abs(value) < 1e16) return value.toFixed(1);
-  const [mantissa, exponent] = value.toExponential().split('e');
-  return `${mantissa!.includes('.') ? mantissa : `${mantissa}.0`}e${exponent!.startsWith('-') ? '' : '+'}${exponent!.replace('+', '').padStart(2, '0')}`;
+/**
+ * Ruby's Float#to_s: the shortest digits that read back the same (as JavaScript finds them),
+ * in plain notation when the decimal exponent is from -4 to 15 (`0.0001`, `10.0`), else in
+ * scientific notation (`1.2e-05`, `1.0e+16`).
+ */
+function rubyFloat(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const [mantissa, exponentText] = value.toExponential().split('e');
+  const exponent = Number(exponentText);
+  const negative = mantissa!.startsWith('-');
+  const digits = mantissa!.replace(/^-/, '').replace('.', '');
+  let text: string;
+  if (exponent < -4 || exponent >= 16) {
+    text = `${digits[0]}.${digits.slice(1) || '0'}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  } else if (exponent < 0) {
+    text = `0.${'0'.repeat(-exponent - 1)}${digits}`;
+  } else {
+    const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+    text = `${whole}.${digits.slice(exponent + 1) || '0'}`;
+  }
+  return negative ? `-${text}` : text;
 }
 
 /** What Liquid 5 writes for `{{ value }}`: arrays are joined (flattened), nil is empty. */
@@ -79,13 +101,14 @@ export function isPlainRecord(value: unknown): value is Record<string, unknown> 
 
 /** A Float as Ruby prints it (`10.0`, `2.5`). */
 export function floatText(value: number): string {
-  return Number.isInteger(value) ? wholeFloat(value) : rubyNumber(value);
+  return rubyFloat(value);
 }
 
 function rubyNumber(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
-  return String(value);
+  // A number with a fraction can only be a Ruby Float.
+  return Number.isInteger(value) ? String(value) : rubyFloat(value);
 }
 
 const STRING_ESCAPES: Record<string, string> = {
@@ -109,63 +132,7 @@ function rubyStringInspect(text: string): string {
   return `"${body}"`;
 }
 
-/** Date and time parts of `date` as seen in `timeZone` (UTC when undefined). */
-export function zonedParts(date: Date, timeZone?: string): {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  offsetMinutes: number;
-} {
-  if (!timeZone) {
-    return {
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-      hour: date.getUTCHours(),
-      minute: date.getUTCMinutes(),
-      second: date.getUTCSeconds(),
-      offsetMinutes: 0,
-    };
-  }
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(date);
-  const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const fields = {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
-    second: get('second'),
-  };
-  const asUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
-  const offsetMinutes = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
-  return { ...fields, offsetMinutes };
-}
-
-export function offsetText(offsetMinutes: number, separator: string): string {
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${sign}${pad(Math.floor(abs / 60))}${separator}${pad(abs % 60)}`;
-}
-
-/** Ruby's `Time#to_s`: `2024-03-05 13:30:00 +0000`. */
+/** Ruby's `Time#to_s` (`2024-03-05 13:30:00 +0000`) and `Date#to_s` (`2024-03-05`). */
 export function rubyTime(date: Date, options: RubyFormatOptions = {}): string {
-  if (Number.isNaN(date.getTime())) return '';
-  if (date instanceof CalendarDate) return date.toISOString().slice(0, 10);
-  const p = zonedParts(date, options.timeZone);
-  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)} ${offsetText(p.offsetMinutes, '')}`;
+  return rubyTimeText(date, options.timeZone);
 }

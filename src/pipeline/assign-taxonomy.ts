@@ -13,11 +13,24 @@ export interface Taxonomy {
   config: ResolvedConfig;
 }
 
+/**
+ * Jekyll's publisher: drafts only with --drafts (`show_drafts`), `published: false` only with
+ * `unpublished: true`, and posts dated after the build only with `future: true`.
+ */
+function isPublished(page: Page, site: Record<string, unknown>, drafts: boolean, now: number): boolean {
+  if (page.kind === 'draft' && !drafts && site.show_drafts !== true) return false;
+  if (page.data.published === false && !drafts && site.unpublished !== true) return false;
+  // (A collection's future documents are still read; Jekyll only leaves them unwritten.)
+  const isPost = page.kind === 'post' || page.kind === 'draft';
+  if (isPost && site.future !== true && page.date !== undefined && page.date.getTime() > now) return false;
+  return true;
+}
+
 export function assignTaxonomy(all: Page[], context: BuildContext): Taxonomy {
   const { filters } = context;
-  const published = all.filter(
-    (page) => filters.drafts || (page.kind !== 'draft' && page.data.published !== false),
-  );
+  const site = context.config.siteVariables;
+  const now = Date.now();
+  const published = all.filter((page) => isPublished(page, site, filters.drafts, now));
   const config = context.config.inferTaxonomy ? completeConfig(context.config, published) : context.config;
   const localeIds = new Set(config.locales.map((l) => l.id));
   const categoryIds = new Set(config.categories.map((c) => c.id));

@@ -1,8 +1,11 @@
 // Stage 1: which files of the source folder are pages, posts, drafts or static files,
 // by Jekyll's reader rules (underscore/dot folders skipped, `exclude`, `_posts/` and
-// `_drafts/` in any folder, front matter makes a page).
+// `_drafts/` in any folder, front matter makes a page, `_label/` of a declared collection
+// holds its documents).
 import { ContainmentError } from '../diagnostics.js';
 import type { FileEntry } from '../fs.js';
+import { collectionOf, customCollections } from './collections.js';
+import { collectionStaticOutputPath } from './resolve-permalinks.js';
 import type { BuildContext, SourcePage, StaticFile } from './types.js';
 
 export interface DiscoveredSources {
@@ -18,21 +21,34 @@ export function discoverSources(context: BuildContext): DiscoveredSources {
   const pages: SourcePage[] = [];
   const staticFiles: StaticFile[] = [];
   const excludes = config.exclude.filter((pattern) => !config.include.includes(pattern));
+  const collections = customCollections(config.siteVariables);
 
   for (const entry of fs.listFiles('')) {
-    const kind = classify(entry, excludes, config.include);
+    const document = matchesAny(entry.path, excludes) ? undefined : collectionOf(entry.path, collections);
+    const kind = document ? 'document' : classify(entry, excludes, config.include);
     if (kind === 'skip') continue;
     const isMarkdown = config.markdownExtensions.some((ext) => entry.path.toLowerCase().endsWith(ext));
     const bytes = fs.readBytes(entry.path);
     if (!bytes) continue;
     if (!hasFrontMatter(bytes)) {
       // Jekyll copies a file without front matter as is, even Markdown; posts need front matter.
-      if (kind === 'static') staticFiles.push({ sourcePath: entry.path, outputPath: entry.path, fs });
+      if (kind === 'static') staticFiles.push({ sourcePath: entry.path, outputPath: entry.path, fs, mtimeMs: entry.mtimeMs });
+      // A collection's other files are copied only when the collection is written.
+      const outputPath = document?.collection.output
+        ? collectionStaticOutputPath(document.relativePath, document.collection.label, document.collection.permalink)
+        : undefined;
+      if (outputPath) staticFiles.push({ sourcePath: entry.path, outputPath, fs, mtimeMs: entry.mtimeMs, collection: document!.collection.label });
       continue;
     }
     // Lone CR line endings (old Mac editors) read like LF, so such an article is not lost.
     const source = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n');
-    pages.push({ sourcePath: entry.path, kind: kind === 'static' ? 'page' : kind, source, isMarkdown });
+    pages.push({
+      sourcePath: entry.path,
+      kind: kind === 'static' ? 'page' : kind,
+      source,
+      isMarkdown,
+      ...(document && { collection: document.collection.label, relativePath: document.relativePath }),
+    });
   }
   for (const path of fs.refusedEntries?.() ?? []) {
     if (matchesAny(path, excludes)) continue;

@@ -26,13 +26,8 @@ export function loadSiteData(context: BuildContext, dataDir = '_data'): Record<s
 }
 
 function parseData(text: string, kind: string, file: string): unknown {
-  if (kind === 'json') {
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new FrontMatterError(`invalid JSON: ${(error as Error).message}`, { file, source: text }, { cause: error });
-    }
-  }
+  // Jekyll reads JSON data with its YAML reader (JSON is YAML): `10.0` stays a Float and
+  // `1.5e2`, which Ruby's YAML does not read as a number, stays a string.
   if (kind === 'csv' || kind === 'tsv') return parseTable(text, kind === 'csv' ? ',' : '\t');
   return parseYaml(text, file, 0, FrontMatterError);
 }

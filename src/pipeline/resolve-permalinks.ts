@@ -3,6 +3,7 @@
 // style such as `/:categories/:title`, `/co/es/a.html` with the default `date`).
 import { ContainmentError, toDiagnostic } from '../diagnostics.js';
 import { containedPath } from '../fs.js';
+import { customCollections } from './collections.js';
 import type { BuildContext, Page } from './types.js';
 
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
@@ -17,9 +18,13 @@ const STYLE_TEMPLATES: Record<string, string> = {
 
 export function resolvePermalinks(pages: Page[], context: BuildContext): Page[] {
   const out: Page[] = [];
+  const collections = new Map(customCollections(context.config.siteVariables).map((c) => [c.label, c.permalink]));
+  const postsTemplate = postsPermalink(context.config.siteVariables) ?? context.config.permalink;
   for (const page of pages) {
     try {
-      out.push({ ...page, ...permalinkOf(page, context.config.permalink, context.config.markdownExtensions) });
+      const collectionTemplate = page.kind === 'document' ? collections.get(page.collection ?? '') : undefined;
+      const style = page.kind === 'post' || page.kind === 'draft' ? postsTemplate : context.config.permalink;
+      out.push({ ...page, ...permalinkOf(page, style, context.config.markdownExtensions, collectionTemplate) });
     } catch (error) {
       context.diagnostics.push(toDiagnostic(error, { file: page.sourcePath, source: page.source }));
     }
@@ -27,10 +32,21 @@ export function resolvePermalinks(pages: Page[], context: BuildContext): Page[] 
   return out;
 }
 
+/** `collections: { posts: { permalink } }` overrides the site's style for posts. */
+function postsPermalink(site: Record<string, unknown>): string | undefined {
+  const collections = site.collections;
+  if (typeof collections !== 'object' || collections === null || Array.isArray(collections)) return undefined;
+  const posts = (collections as Record<string, unknown>).posts;
+  const permalink = typeof posts === 'object' && posts !== null ? (posts as Record<string, unknown>).permalink : undefined;
+  return typeof permalink === 'string' ? permalink : undefined;
+}
+
 export function permalinkOf(
-  page: Pick<Page, 'sourcePath' | 'kind' | 'data' | 'date' | 'categories' | 'isMarkdown' | 'source' | 'bodyOffset'>,
+  page: Pick<Page, 'sourcePath' | 'kind' | 'data' | 'date' | 'categories' | 'isMarkdown' | 'source' | 'bodyOffset' | 'collection' | 'relativePath'>,
   style: string,
   markdownExtensions: string[] = ['.md', '.markdown'],
+  /** A collection document's URL template (the collection's `permalink`). */
+  collectionTemplate = '/:collection/:path:output_ext',
 ): { url: string; outputPath: string } {
   const parts = page.sourcePath.split('/');
   const fileName = parts.pop()!;
@@ -46,6 +62,9 @@ export function permalinkOf(
   if (page.kind === 'page') {
     placeholders = { path: dir, basename, output_ext: outputExt, name: basename };
     template = permalink ?? pageTemplate(basename, outputExt, style);
+  } else if (page.kind === 'document') {
+    placeholders = documentPlaceholders(page, basename, extension, outputExt);
+    template = permalink ?? collectionTemplate;
   } else {
     placeholders = postPlaceholders(page, parts, basename, outputExt);
     template = permalink ?? STYLE_TEMPLATES[style] ?? style;
@@ -75,7 +94,9 @@ function postPlaceholders(
   const pad = (n: number) => String(n).padStart(2, '0');
   const slugFromName = basename.replace(/^\d{2,4}-\d{1,2}-\d{1,2}-/, '');
   const slug = typeof page.data.slug === 'string' ? page.data.slug : slugFromName;
-  const folderCategories = folders.filter((f) => f !== '_posts' && f !== '_drafts');
+  // Only folders above `_posts/` are categories; folders inside it only organise files.
+  const postsAt = folders.findIndex((f) => f === '_posts' || f === '_drafts');
+  const folderCategories = postsAt < 0 ? folders : folders.slice(0, postsAt);
   const categories = [...new Set([...folderCategories, ...page.categories].map((c) => c.toLowerCase()))];
   const start = Date.UTC(date.getUTCFullYear(), 0, 1);
   const yDay = Math.floor((date.getTime() - start) / 86_400_000) + 1;
@@ -97,6 +118,57 @@ function postPlaceholders(
     output_ext: outputExt,
     path: `/${folders.join('/')}/${basename}`,
   };
+}
+
+/**
+ * Where a collection's file without front matter is copied: Jekyll fills the collection's
+ * template with the file's path and name, drops a trailing slash and adds the extension.
+ */
+export function collectionStaticOutputPath(relativePath: string, label: string, template: string): string | undefined {
+  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot) : '';
+  const cleaned = relativePath.slice(0, relativePath.length - extension.length).replace(/\.+$/, '').replace(`_${label}`, '');
+  const basename = name.slice(0, name.length - extension.length).replace(/\.+$/, '');
+  const placeholders = { collection: label, path: cleaned, output_ext: '', name: basename, title: '' };
+  const url = sanitizeUrl(fillTemplate(template, placeholders)).replace(/\/$/, '') + extension;
+  let path = url;
+  try {
+    path = decodeURIComponent(url);
+  } catch {
+    // A malformed escape stays as written.
+  }
+  const contained = containedPath(path.replace(/^\/+/, ''));
+  return contained === '' ? undefined : contained;
+}
+
+/** Jekyll's UrlDrop for a collection document. */
+function documentPlaceholders(
+  page: Pick<Page, 'data' | 'date' | 'categories' | 'sourcePath' | 'collection' | 'relativePath'>,
+  basename: string,
+  extension: string,
+  outputExt: string,
+): Record<string, string> {
+  const label = page.collection ?? '';
+  const relative = page.relativePath ?? page.sourcePath;
+  // cleaned_relative_path: without the extension, the `_label` folder and trailing dots.
+  const cleaned = relative.slice(0, relative.length - extension.length).replace(`_${label}`, '').replace(/\.+$/, '');
+  const ownSlug = typeof page.data.slug === 'string' && page.data.slug !== '' ? page.data.slug : undefined;
+  return {
+    // A document keeps the site's build time as its date when it has none.
+    ...postPlaceholders({ ...page, date: page.date ?? new Date() }, [], basename, outputExt),
+    collection: label,
+    path: cleaned,
+    name: defaultSlug(basename),
+    title: slugify(ownSlug ?? basename),
+    slug: defaultSlug(ownSlug ?? basename),
+    categories: [...new Set(page.categories.map((c) => c.toLowerCase()))].join('/'),
+  };
+}
+
+/** Jekyll's `default` slug mode: runs of anything but letters, marks and digits become `-`, lower case. */
+function defaultSlug(text: string): string {
+  return text.replace(/[^\p{M}\p{L}\p{Nd}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase();
 }
 
 /** Jekyll's `pretty` slug mode, case kept (used for `:title` of posts). */

@@ -3,7 +3,8 @@ import type { SiteFileSystem } from '../fs.js';
 import type { BuildFilters, ResolvedConfig } from '../config/resolved-config.js';
 import type { Heading, LinkReference } from '../markdown/types.js';
 
-export type PageKind = 'page' | 'post' | 'draft';
+/** `document`: a file of a custom collection (`collections:` in _config.yml). */
+export type PageKind = 'page' | 'post' | 'draft' | 'document';
 
 /** A file of the source folder that has front matter (Jekyll renders those). */
 export interface SourcePage {
@@ -13,6 +14,10 @@ export interface SourcePage {
   /** The whole file (BOM removed). */
   source: string;
   isMarkdown: boolean;
+  /** A document's collection label (posts and drafts: `posts`). */
+  collection?: string;
+  /** A document's path from `collections_dir` (Jekyll's relative_path), when it differs from sourcePath. */
+  relativePath?: string;
 }
 
 export interface Page extends SourcePage {
@@ -35,6 +40,11 @@ export interface Page extends SourcePage {
   layout: string | null;
   /** Pages with the same key are translations of each other. */
   translationKey: string;
+  /** A post's or document's rendered excerpt, when the site's Liquid asks for excerpts. */
+  excerpt?: string;
+  /** The documents before and after it in its collection (posts: by date), Jekyll's `page.previous`/`next`. */
+  previous?: Page;
+  next?: Page;
 }
 
 export interface RenderedPage extends Page {
@@ -51,6 +61,10 @@ export interface StaticFile {
   /** Where it goes, relative to the output folder. */
   outputPath: string;
   fs: SiteFileSystem;
+  /** Last change (Liquid's `modified_time`), when known. */
+  mtimeMs?: number;
+  /** The collection it belongs to, for a collection's file without front matter. */
+  collection?: string;
 }
 
 export interface OutputFile {

@@ -45,3 +45,39 @@ describe('discoverSources (Jekyll reader rules)', () => {
     expect(matchesAny('README.md', ['*.md'])).toBe(true);
   });
 });
+
+describe('discoverSources with collections', () => {
+  const files = {
+    '_guides/a.md': '---\ntitle: A\n---\nbody',
+    '_guides/deep/b.md': '---\n---\nbody',
+    '_guides/_partial.md': '---\n---\nx',
+    '_guides/plain.md': 'no front matter',
+    '_undeclared/c.md': '---\n---\nx',
+    'docs/_guides/d.md': '---\n---\nx',
+    'coll/_notes/n.md': '---\n---\nx',
+  };
+  const read = (collections: unknown, collectionsDir = '') => {
+    const context = memoryContext(files);
+    context.config.siteVariables = { ...context.config.siteVariables, collections, collections_dir: collectionsDir };
+    return discoverSources(context).pages.map((p) => [p.sourcePath, p.kind, p.collection ?? '', p.relativePath ?? '']);
+  };
+
+  it("reads a declared collection's files with front matter as its documents", () => {
+    expect(read({ guides: { output: true } }).sort()).toEqual([
+      ['_guides/a.md', 'document', 'guides', '_guides/a.md'],
+      ['_guides/deep/b.md', 'document', 'guides', '_guides/deep/b.md'],
+    ]);
+    expect(read(['guides']).length).toBe(2);
+  });
+  it("copies a written collection's files without front matter where its template puts them", () => {
+    const context = memoryContext({ ...files, '_guides/img/x.png': 'png' });
+    context.config.siteVariables = { ...context.config.siteVariables, collections: { guides: { output: true, permalink: '/guides/:name/' } } };
+    const copied = discoverSources(context).staticFiles.map((f) => [f.sourcePath, f.outputPath]);
+    expect(copied).toEqual(expect.arrayContaining([['_guides/img/x.png', 'guides/x.png'], ['_guides/plain.md', 'guides/plain.md']]));
+    context.config.siteVariables = { ...context.config.siteVariables, collections: { guides: {} } };
+    expect(discoverSources(context).staticFiles.map((f) => f.sourcePath)).not.toContain('_guides/img/x.png');
+  });
+  it('finds collections under collections_dir, with paths relative to it', () => {
+    expect(read({ notes: {} }, 'coll')).toEqual([['coll/_notes/n.md', 'document', 'notes', '_notes/n.md']]);
+  });
+});

@@ -56,3 +56,23 @@ describe('permalinkOf (Jekyll 4.3 URL rules)', () => {
     }
   });
 });
+
+describe('permalinkOf for collection documents', () => {
+  const doc = (sourcePath: string, data: Record<string, unknown> = {}) => ({
+    sourcePath,
+    kind: 'document' as const,
+    collection: 'guides',
+    data,
+    categories: [],
+    isMarkdown: true,
+    source: '',
+    bodyOffset: 0,
+  });
+
+  it("uses the collection's template with Jekyll's document placeholders", () => {
+    expect(permalinkOf(doc('_guides/setup/Install App.md'), 'date').url).toBe('/guides/setup/Install%20App.html');
+    expect(permalinkOf(doc('_guides/Install App.md'), 'date', undefined, '/g/:name/').url).toBe('/g/install-app/');
+    expect(permalinkOf(doc('_guides/a.md', { slug: 'My Slug' }), 'date', undefined, '/:collection/:title-:slug/').url).toBe('/guides/My-Slug-my-slug/');
+    expect(permalinkOf(doc('_guides/a.md'), 'date', undefined, '/:collection/:path/').outputPath).toBe('guides/a/index.html');
+  });
+});

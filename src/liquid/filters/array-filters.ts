@@ -71,9 +71,20 @@ export function find(this: FilterImpl, input: unknown, property: unknown, value:
   return items.find((item) => matchesTarget(itemProperty(item, property), value)) ?? null;
 }
 
+/**
+ * Jekyll parses `where_exp` conditions with Liquid::Expression, where `empty` and `blank`
+ * are plain empty strings (not the `empty?` / `blank?` tests of `{% if %}`).
+ */
+function jekyllCondition(expression: string): string {
+  return expression
+    .split(/("[^"]*"|'[^']*')/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(?<![\w.])(?:empty|blank)(?![\w.?-])/g, "''")))
+    .join('');
+}
+
 /** Evaluates a Liquid expression once per item, with the item bound to `variable`. */
 function* evaluateEach(impl: FilterImpl, items: unknown[], variable: unknown, expression: unknown): Generator<unknown, unknown[], unknown> {
-  const compiled = new Value(String(toValue(expression)), impl.liquid);
+  const compiled = new Value(jekyllCondition(String(toValue(expression))), impl.liquid);
   const context = impl.context;
   const state = context instanceof JekyllContext ? context.state : undefined;
   const results: unknown[] = [];

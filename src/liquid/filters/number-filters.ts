@@ -1,7 +1,7 @@
 // Liquid 5's arithmetic filters as Ruby runs them: integers stay integers (`10 | divided_by: 4`
 // is 2, `-7 | modulo: 3` is 2), decimals are exact (`0.1 | plus: 0.2` is 0.3) and rounding
 // goes half away from zero. JavaScript has one number type, so a value counts as a decimal
-// when it has a fractional part or was written with a decimal point (`divided_by: 4.0`).
+// when it has a fractional part or is a RubyFloat (`4.0` in a template or in YAML).
 import { toValue } from 'liquidjs';
 import { RubyFloat } from '../ruby-values.js';
 import type { FilterImpl } from '../jekyll-context.js';
@@ -12,11 +12,11 @@ interface RubyNumber {
 }
 
 /** Liquid::Utils.to_number. */
-function toNumber(input: unknown, literal?: string): RubyNumber {
+function toNumber(input: unknown): RubyNumber {
   if (input instanceof RubyFloat) return { value: input.value, decimal: true };
   const value = toValue(input);
   if (typeof value === 'number') {
-    return { value, decimal: !Number.isInteger(value) || (literal !== undefined && /[.eE]/.test(literal)) };
+    return { value, decimal: !Number.isInteger(value) };
   }
   if (typeof value === 'string') {
     const trimmed = value.trim();
@@ -25,12 +25,6 @@ function toNumber(input: unknown, literal?: string): RubyNumber {
     return { value: integer ? Number(integer[1]!.replace(/_/g, '')) : 0, decimal: false };
   }
   return { value: 0, decimal: false };
-}
-
-/** The literal text of the filter's first argument, when it was written as a number. */
-function argumentText(impl: FilterImpl | undefined): string | undefined {
-  const arg = impl?.token?.args?.[0] as { getText?: () => string } | undefined;
-  return typeof arg?.getText === 'function' ? arg.getText() : undefined;
 }
 
 /** Splits a finite number into an integer and a power-of-ten scale, exactly as printed. */
@@ -76,7 +70,7 @@ function result(value: number, a: RubyNumber, b: RubyNumber): number | RubyFloat
 }
 
 function operands(impl: FilterImpl, input: unknown, operand: unknown): [RubyNumber, RubyNumber] {
-  return [toNumber(input), toNumber(operand, argumentText(impl))];
+  return [toNumber(input), toNumber(operand)];
 }
 
 export function plus(this: FilterImpl, input: unknown, operand: unknown): number | RubyFloat {
@@ -125,4 +119,24 @@ function roundNumber(value: number, digits: number): number {
   if ((scaled % drop) * 2n >= drop) kept += 1n;
   const result = digits >= 0 ? fromScaled(kept, digits) : fromScaled(kept * 10n ** BigInt(-digits), 0);
   return value < 0 ? -result : result;
+}
+
+/** The winner keeps its type: `5 | at_least: 7.0` is the Float 7.0. */
+function asRuby(number: RubyNumber): number | RubyFloat {
+  return result(number.value, number, number);
+}
+
+export function at_least(input: unknown, bound: unknown): number | RubyFloat {
+  const [value, min] = [toNumber(input), toNumber(bound)];
+  return asRuby(min.value > value.value ? min : value);
+}
+
+export function at_most(input: unknown, bound: unknown): number | RubyFloat {
+  const [value, max] = [toNumber(input), toNumber(bound)];
+  return asRuby(max.value < value.value ? max : value);
+}
+
+export function abs(input: unknown): number | RubyFloat {
+  const number = toNumber(input);
+  return asRuby({ value: Math.abs(number.value), decimal: number.decimal });
 }

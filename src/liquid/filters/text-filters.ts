@@ -2,7 +2,7 @@
 import { Drop, toValue } from 'liquidjs';
 import { floatText, isPlainRecord, RubyFloat, rubyInspect, rubyTime, rubyToS, type RubyFormatOptions } from '../ruby-values.js';
 
-const text = (input: unknown): string => rubyToS(toValue(input));
+const text = (input: unknown): string => rubyToS(input);
 
 /** Ruby's `encode(xml: :attr)` without the surrounding quotes. */
 export function xmlEscape(input: unknown): string {
@@ -91,4 +91,20 @@ function toJson(value: unknown, options: RubyFormatOptions, seen: Set<unknown>):
 /** Jekyll's `inspect`: Ruby's inspect, XML-escaped. */
 export function inspect(input: unknown, options: RubyFormatOptions = {}): string {
   return xmlEscape(rubyInspect(toValue(input), options));
+}
+
+
+/**
+ * Liquid's `truncatewords`: Ruby's `split(" ", words + 1)` keeps a last field for whatever
+ * follows the wanted words (even trailing spaces), and only then is the text cut.
+ */
+export function truncateWords(input: unknown, words: unknown = 15, ellipsis: unknown = '...'): string | null {
+  const value = toValue(input);
+  if (value === null || value === undefined) return null;
+  const source = rubyToS(value);
+  let count = Math.trunc(Number(toValue(words))) || 0;
+  if (count <= 0) count = 1;
+  const fields = source.replace(/^[ \t\n\v\f\r]+/, '').split(/[ \t\n\v\f\r]+/);
+  if (source.trim() === '' || fields.length <= count) return source;
+  return fields.slice(0, count).join(' ') + rubyToS(ellipsis);
 }

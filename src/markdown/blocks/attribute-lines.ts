@@ -1,5 +1,6 @@
 import type { Construct, State, Token, TokenizeContext, Tokenizer } from 'micromark-util-types';
-import { ATTRIBUTE_LIST_LINE, restOfLine } from './block-start.js';
+import { ATTRIBUTE_LIST_LINE } from './block-start.js';
+import { nextLineInContainers, restOfLine } from './line-lookahead.js';
 
 // A run of block attribute list lines starting a block is a block of its own for
 // kramdown: whatever follows starts anew (an indented line is code, not the run's
@@ -43,17 +44,6 @@ const tokenizeAttributeLines: Tokenizer = function (this: TokenizeContext, effec
 };
 
 /** The next line (same containers) is an attribute list line too. */
-const nextAttributeLine: Construct = {
-  partial: true,
-  tokenize(effects, ok, nok) {
-    const self = this;
-    return (code) => {
-      effects.enter('lineEnding');
-      effects.consume(code);
-      effects.exit('lineEnding');
-      return (next) => (self.parser.lazy[self.now().line] ? nok(next) : effects.check(attributeLine, ok, nok)(next));
-    };
-  },
-};
+const nextAttributeLine = nextLineInContainers(attributeLine);
 
 export const kramdownAttributeLines: Construct = { name: 'kramdownAttributeLines', tokenize: tokenizeAttributeLines };

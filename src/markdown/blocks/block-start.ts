@@ -1,4 +1,4 @@
-import type { Construct, State, TokenizeContext } from 'micromark-util-types';
+import type { TokenizeContext } from 'micromark-util-types';
 
 // kramdown ends a paragraph before a block attribute list line (`{: …}` or
 // `{:name: …}`), so any block may start on the line after one. micromark keeps such a
@@ -39,35 +39,6 @@ function previousContentLine(context: TokenizeContext): string | undefined {
     }
   }
   return undefined;
-}
-
-/** A partial construct that succeeds when the rest of the line matches `pattern` (consuming it). */
-export function restOfLine(pattern: RegExp): Construct {
-  return {
-    partial: true,
-    tokenize(effects, ok, nok) {
-      let text = '';
-      let open = false;
-      const inside: State = (code) => {
-        if (code === null || code < -2) {
-          if (open) effects.exit('kramdownLookahead');
-          return pattern.test(text) ? ok(code) : nok(code);
-        }
-        if (!open) effects.enter('kramdownLookahead');
-        open = true;
-        effects.consume(code);
-        if (code !== -1) text += code === -2 ? '\t' : String.fromCodePoint(code);
-        return inside;
-      };
-      return inside;
-    },
-  };
-}
-
-declare module 'micromark-util-types' {
-  interface TokenTypeMap {
-    kramdownLookahead: 'kramdownLookahead';
-  }
 }
 
 // micromark first checks whether a construct interrupts the open paragraph, closes the

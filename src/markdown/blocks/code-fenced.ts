@@ -2,6 +2,7 @@ import type { Code, Construct, State, TokenizeContext, Tokenizer } from 'microma
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import type { Code as CodeNode } from 'mdast';
 import { laterLineMatches } from './source-text.js';
+import { consumeLineEnding } from './line-lookahead.js';
 
 // kramdown-parser-gfm's fenced code blocks: a line of three or more `~` or backticks
 // (up to three spaces before), then at most one word (the language, an optional
@@ -45,9 +46,7 @@ const tokenizeCodeFenced: Tokenizer = function (this: TokenizeContext, effects, 
 
   const lineEnding: State = (code) => {
     if (code === null) return nok(code);
-    effects.enter('lineEnding');
-    effects.consume(code);
-    effects.exit('lineEnding');
+    consumeLineEnding(effects, code);
     return readLine(effects, (text) => (closing!.test(text) ? close : lineEnding));
   };
   const close: State = (code) => {

@@ -1,8 +1,9 @@
-import type { Code, Construct, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
+import type { Construct, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import type { Code as CodeNode } from 'mdast';
 import { ATTRIBUTE_LIST_LINE } from './block-start.js';
 import { HTML_LINE_START, HTML_LINE_STOP } from './html-scan.js';
+import { consumeLineEnding, lineMatching } from './line-lookahead.js';
 
 // kramdown's indented code blocks: a line indented by a tab or four spaces (with text
 // on it) starts one; indented lines continue it, blank lines too when an indented line
@@ -60,33 +61,10 @@ const tokenizeCodeIndented: Tokenizer = function (this: TokenizeContext, effects
   };
 };
 
-/** Reads the rest of a line (not kept) and hands its text to `judge`. */
-function lineLookahead(judge: (text: string, code: Code) => boolean): Construct {
-  return {
-    partial: true,
-    tokenize(effects, ok, nok) {
-      let text = '';
-      let open = false;
-      const inside: State = (code) => {
-        if (code === null || code < -2) {
-          if (open) effects.exit('kramdownCodeLine');
-          return judge(text, code) ? ok(code) : nok(code);
-        }
-        if (!open) effects.enter('kramdownCodeLine');
-        open = true;
-        effects.consume(code);
-        if (code !== -1) text += code === -2 ? '\t' : String.fromCodePoint(code);
-        return inside;
-      };
-      return inside;
-    },
-  };
-}
-
-const blankLine = lineLookahead((text) => BLANK_LINE.test(text));
+const blankLine = lineMatching((text) => BLANK_LINE.test(text));
 
 /** The first line must be indented and hold text. */
-const firstLine = lineLookahead((text) => INDENTED_LINE.test(text));
+const firstLine = lineMatching((text) => INDENTED_LINE.test(text));
 
 /**
  * From a line ending: the blank lines and the line that continue the block (consumed
@@ -98,13 +76,11 @@ const nextLines: Construct = {
     let blankLines = 0;
     let lineOpen = false;
     const ending: State = (code) => {
-      effects.enter('lineEnding');
-      effects.consume(code);
-      effects.exit('lineEnding');
+      consumeLineEnding(effects, code);
       return effects.check(peekLine, ok, blankOrNot);
     };
     // The next line continues the block: an indented line, or a lazy one right after code.
-    const peekLine = lineLookahead((text) => INDENTED_LINE.test(text) || (blankLines === 0 && isLazyLine(text)));
+    const peekLine = lineMatching((text) => INDENTED_LINE.test(text) || (blankLines === 0 && isLazyLine(text)));
     const blankOrNot: State = (code) => {
       if (code === null) return nok(code);
       return effects.check(blankLine, afterBlank, nok)(code);

@@ -1,7 +1,9 @@
 import type { Construct, State } from 'micromark-util-types';
 import { blockQuote } from 'micromark-core-commonmark';
-import { ATTRIBUTE_LIST_LINE, nestsTooDeep, restOfLine } from './block-start.js';
+import { ATTRIBUTE_LIST_LINE, nestsTooDeep } from './block-start.js';
+import { restOfLine } from './line-lookahead.js';
 import { HTML_LINE_START, HTML_LINE_STOP } from './html-scan.js';
+import { itemLineMark } from './item-chunks.js';
 
 // kramdown collects a container's lines before it parses them, and it is generous with
 // lines that lack the container's marker: a blockquote takes every following line up to
@@ -34,6 +36,8 @@ export const kramdownBlockQuote: Construct = {
   tokenize: blockQuoteMarker.tokenize,
   continuation: {
     tokenize(effects, ok, nok) {
+      // An enclosing list item began a new piece here (see item-chunks.ts).
+      if (itemLineMark(this) === 'newPiece') return nok;
       const marker = effects.attempt(blockQuoteMarker, ok, effects.check(lazyContentLine, ok, nok));
       let size = 0;
       const prefix: State = (code) => {

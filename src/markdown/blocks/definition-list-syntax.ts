@@ -1,7 +1,9 @@
 import type { Code, Construct, ContainerState, Event, ParseContext, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import { blankLine } from 'micromark-core-commonmark';
-import { ATTRIBUTE_LIST_LINE, nestsTooDeep, previousLineIsAttributeList, restOfLine } from './block-start.js';
+import { ATTRIBUTE_LIST_LINE, nestsTooDeep, previousLineIsAttributeList } from './block-start.js';
+import { restOfLine } from './line-lookahead.js';
 import { forbidLazyContinuation } from './lazy-lines.js';
+import { itemLineMark } from './item-chunks.js';
 
 // kramdown's definitions: a line starting (after up to three spaces) with `:` and a
 // space, tab or `|` opens a definition whose content is indented to where its text
@@ -123,6 +125,8 @@ const tokenizeContinuation: Tokenizer = function (this: TokenizeContext, effects
   const self = this;
   const size = (self.containerState as DefinitionState).size ?? 2;
   let columns = 0;
+  // An enclosing list item began a new piece here (see item-chunks.ts).
+  if (itemLineMark(self) === 'newPiece') return nok;
   const indented: State = (code) => {
     if (columns < size && isSpaceCode(code)) {
       if (columns === 0) effects.enter('kramdownDefinitionIndent');

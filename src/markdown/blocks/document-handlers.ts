@@ -24,6 +24,9 @@ export function createRootHandler(options: KramdownOptions) {
     if (matcher) abbreviationMatchers.set(state, matcher);
     const result: HastRoot = { type: 'root', children: state.wrap(state.all(node)) };
     finishFootnotes(state, result);
+    // kramdown ends every block with a line break, the last one too (it shows where an
+    // element left open at the end holds the rest of the document).
+    if (result.children.length > 0) result.children.push({ type: 'text', value: '\n' });
     state.patch(node, result);
     return state.applyData(node, result) as HastRoot;
   };

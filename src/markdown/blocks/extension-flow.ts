@@ -6,6 +6,7 @@ import type { KramdownOptions } from '../options.js';
 import { mayStartBlock } from './block-start.js';
 import { laterLineMatches } from './source-text.js';
 import { extensionHtml, optionValues, readStartTag, stopTagPattern } from './extension-tags.js';
+import { consumeLineEnding } from './line-lookahead.js';
 
 // Block extensions: a line holding only an extension start tag (up to three spaces
 // before it) opens one; unless the tag closes itself, the body runs to the first line
@@ -77,9 +78,7 @@ const tokenizeExtension: Tokenizer = function (this: TokenizeContext, effects, o
   };
   const nextLine: State = (code) => {
     if (code === null) return nok(code);
-    effects.enter('lineEnding');
-    effects.consume(code);
-    effects.exit('lineEnding');
+    consumeLineEnding(effects, code);
     return readLine((text) => (stop!.test(text) ? done : nextLine));
   };
   const done: State = (code) => {

@@ -3,6 +3,7 @@ import type { CompileContext, Extension as FromMarkdownExtension, Token } from '
 import type { Html } from 'mdast';
 import { extensionHtml, optionValues, readStartTag, stopTagPattern, type ExtensionTag } from './extension-tags.js';
 import { recordParseOptions } from './extension-flow.js';
+import { multiLineSpan } from './line-lookahead.js';
 
 // Span extensions: `{::comment}…{:/}`, `{::nomarkdown}…{:/}` and `{::options … /}`
 // inside a paragraph. The body runs to the first `{:/name}` or `{:/}`, across lines if
@@ -20,10 +21,15 @@ const tokenizeSpanExtension: Tokenizer = function (this: TokenizeContext, effect
   let tag: ExtensionTag | undefined;
   let stop: RegExp | undefined;
 
+  const span = multiLineSpan(effects);
+  const take = (code: number) => {
+    span.consume(code);
+    text += code < 0 ? (code === -2 ? '\t' : code === -1 ? '' : '\n') : String.fromCodePoint(code);
+  };
+
   const inTag: State = (code) => {
     if (code === null || text.length > MAX_LENGTH) return nok(code);
-    effects.consume(code);
-    text += code < 0 ? (code === -2 ? '\t' : code === -1 ? '' : '\n') : String.fromCodePoint(code);
+    take(code);
     if (text.length <= 3) return text === '{::'.slice(0, text.length) ? inTag : nok;
     if (code !== RIGHT_BRACE) return inTag;
     if (!ANY_START_TAG.test(text)) return text.endsWith('\\}') ? inTag : nok;
@@ -36,8 +42,7 @@ const tokenizeSpanExtension: Tokenizer = function (this: TokenizeContext, effect
   };
   const inBody: State = (code) => {
     if (code === null || text.length > MAX_LENGTH) return nok(code);
-    effects.consume(code);
-    text += code < 0 ? (code === -2 ? '\t' : code === -1 ? '' : '\n') : String.fromCodePoint(code);
+    take(code);
     if (code !== RIGHT_BRACE) return inBody;
     const start = text.lastIndexOf('{:/');
     if (start < 0) return inBody;
@@ -46,6 +51,7 @@ const tokenizeSpanExtension: Tokenizer = function (this: TokenizeContext, effect
   };
   const done: State = (code) => {
     if (tag!.name === 'options') recordParseOptions(self, optionValues(tag!.attributes));
+    span.close();
     effects.exit('kramdownSpanExtension');
     return ok(code);
   };

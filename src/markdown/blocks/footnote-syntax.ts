@@ -2,6 +2,7 @@ import type { Code, Construct, ContainerState, State, TokenizeContext, Tokenizer
 import { mayStartBlock, nestsTooDeep } from './block-start.js';
 import { blankLine } from 'micromark-core-commonmark';
 import { forbidLazyContinuation } from './lazy-lines.js';
+import { itemLineMark } from './item-chunks.js';
 
 // kramdown's footnote definitions, `[^name]: text`, in place of GFM's. The name is a
 // word character followed by word characters and dashes (ASCII, as Ruby's \w), and it
@@ -102,6 +103,8 @@ const tokenizeDefinitionStart: Tokenizer = function (this: TokenizeContext, effe
 const tokenizeContinuation: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
   const self = this;
   const state = self.containerState as FootnoteState;
+  // An enclosing list item began a new piece here (see item-chunks.ts).
+  if (itemLineMark(self) === 'newPiece') return nok;
   const onBlank: State = (code) => {
     state.kramdownLazyAllowed = false;
     return ok(code);

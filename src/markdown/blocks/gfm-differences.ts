@@ -5,6 +5,7 @@ import { createKramdownHtmlFlow } from './html-flow.js';
 import type { KramdownOptions } from '../options.js';
 import { kramdownList } from './list-syntax.js';
 import { captureSource } from './source-text.js';
+import { seedFootnoteNames } from './footnote-names.js';
 import { kramdownAttributeLines } from './attribute-lines.js';
 import { kramdownBlockQuote } from './container-laziness.js';
 import { kramdownBlockMath, kramdownInlineMath, kramdownMathFromMarkdown } from './math-syntax.js';
@@ -45,7 +46,7 @@ export const createKramdownSyntax = (options: KramdownOptions): Extension => ({
     58: kramdownDefinition, // :
     62: kramdownBlockQuote, // >
     91: kramdownFootnoteDefinition, // [
-    null: [captureSource],
+    null: [captureSource, seedFootnoteNames],
   },
   flowInitial: { [-2]: kramdownCodeIndented, [-1]: kramdownCodeIndented, 32: kramdownCodeIndented },
   flow: {

@@ -2,7 +2,7 @@ import type { Html, Nodes, Parent, PhrasingContent, Root, RootContent } from 'md
 import type { Node, Point } from 'unist';
 import type { KramdownOptions } from '../options.js';
 import { contentModel, htmlBlockEnd, parsedElementExtent, readHtmlStartTag, type ContentModel, type HtmlStartTag } from './html-structure.js';
-import { escapeStrayEndTags, HTML_SPAN_ELEMENTS } from './html-scan.js';
+import { HTML_SPAN_ELEMENTS, printRawHtml } from './html-scan.js';
 
 // Block HTML after parsing: an element whose content kramdown parses (a `markdown`
 // attribute, or `parse_block_html`) becomes a `kramdownHtmlElement` holding its content
@@ -69,8 +69,7 @@ function expandHtml(node: Html, parse: FragmentParser, source: string, parseBloc
   if (tag && model !== 'raw') return [parsedElement(node, parse, place, text, 0, tag, model).element, ...trailingBlocks(parse, text, parsedElementExtent(text, tag, model).end, place)];
   const found = htmlBlockEnd(text, parseBlockHtml);
   const end = typeof found === 'number' ? found : text.length;
-  // kramdown knows no CDATA sections or declarations in block HTML: they are text.
-  const raw = escapeStrayEndTags(text.slice(0, end)).replace(/<!(?!--)/g, '&lt;!');
+  const raw = printRawHtml(text.slice(0, end));
   const pieces = rawPieces(node, parse, place, raw);
   if (pieces.length === 1 && end === text.length && pieces[0]!.type === 'html' && pieces[0]!.value === text) return undefined;
   for (const piece of pieces) if (piece.type === 'html') done.add(piece);

@@ -2,6 +2,7 @@ import type { Code, Construct, State, TokenizeContext, Tokenizer } from 'microma
 import type { KramdownOptions } from '../options.js';
 import { createHtmlBlockScanner, htmlBlockEnd } from './html-structure.js';
 import { parseOption } from './extension-flow.js';
+import { consumeLineEnding, nonLazyLineEnding } from './line-lookahead.js';
 
 // kramdown's block HTML in place of CommonMark's HTML blocks (which end at a blank line
 // and come in seven kinds). A line starting (after up to three spaces) with a non-span
@@ -56,9 +57,7 @@ const createTokenizer = (options: KramdownOptions): Tokenizer =>
     };
 
     const nextLine: State = (code) => {
-      effects.enter('lineEnding');
-      effects.consume(code);
-      effects.exit('lineEnding');
+      consumeLineEnding(effects, code);
       buffer += '\n';
       return inside;
     };
@@ -82,21 +81,6 @@ function nextElementStart(buffer: string, end: number, parseBlockHtml: boolean):
   if (rest.includes('\n') || buffer[start] !== '<') return undefined;
   return htmlBlockEnd(buffer.slice(start), parseBlockHtml) === 'open' ? start : undefined;
 }
-
-/** Succeeds when the next line continues the current containers (is not lazy). */
-const nonLazyLineEnding: Construct = {
-  partial: true,
-  tokenize(effects, ok, nok) {
-    const self = this;
-    return (code) => {
-      if (code === null) return nok(code);
-      effects.enter('lineEnding');
-      effects.consume(code);
-      effects.exit('lineEnding');
-      return (next: Code) => (self.parser.lazy[self.now().line] ? nok(next) : ok(next));
-    };
-  },
-};
 
 export function createKramdownHtmlFlow(options: KramdownOptions): Construct {
   return { name: 'kramdownHtmlFlow', tokenize: createTokenizer(options), concrete: true };

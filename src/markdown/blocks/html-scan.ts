@@ -137,16 +137,30 @@ function scanRawBody(text: string, progress: ScanProgress): HtmlBlockScan {
   return { status: 'complete', end: position };
 }
 
+/** Characters kramdown escapes in text (entity and character references are kept). */
+const TEXT_SPECIALS = /&(?:[\p{L}_:][\p{L}\p{N}_.:-]*;|#\d+;|#x[0-9a-fA-F]+;)|[<>&]/gu;
+const TEXT_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
+/** Text as kramdown's HTML converter prints it. */
+export const escapeHtmlText = (text: string) => text.replace(TEXT_SPECIALS, (found) => TEXT_ESCAPES[found] ?? found);
+
 /**
- * Raw block HTML as kramdown prints it: an end tag that does not close the innermost open
- * element is text to kramdown, so it comes out escaped; elements left open are closed
- * at the end.
+ * Raw block HTML as kramdown prints it. kramdown parses it into elements and text:
+ * tags, comments and processing instructions come out as written (script and style
+ * bodies too), everything else is text and comes out escaped: a `<` that starts no
+ * tag, an end tag that does not close the innermost open element, a CDATA section or
+ * a declaration. Elements left open are closed after the block's last line.
  */
-export function escapeStrayEndTags(html: string): string {
+export function printRawHtml(html: string): string {
   const open: string[] = [];
   let out = '';
-  let done = 0;
+  let textStart = 0;
   let position = 0;
+  // Keeps html[from, to) as written, after the text before it.
+  const keep = (from: number, to: number) => {
+    out += escapeHtmlText(html.slice(textStart, from)) + html.slice(from, to);
+    textStart = position = to;
+  };
   for (;;) {
     RAW_START.lastIndex = position;
     const found = RAW_START.exec(html);
@@ -155,30 +169,29 @@ export function escapeStrayEndTags(html: string): string {
     position = at + 1;
     if (html.startsWith('<!--', at) || html.startsWith('<?', at)) {
       const close = html.indexOf(html.startsWith('<?', at) ? '?>' : '-->', at + 2);
-      if (close < 0) break;
-      position = close + 2;
+      if (close >= 0) keep(at, close + (html.startsWith('<?', at) ? 2 : 3));
     } else if (html.startsWith('</', at)) {
       END_TAG_AT.lastIndex = at;
       const end = END_TAG_AT.exec(html);
-      if (!end) continue;
-      position = at + end[0].length;
-      if (normalName(end[1]!) === open.at(-1)) open.pop();
-      else {
-        out += html.slice(done, at) + end[0].replace(/</g, '&lt;').replace(/>/g, '&gt;');
-        done = position;
-      }
+      if (!end || normalName(end[1]!) !== open.at(-1)) continue;
+      open.pop();
+      keep(at, at + end[0].length);
     } else {
       START_TAG_AT.lastIndex = at;
       const tag = START_TAG_AT.exec(html);
       if (!tag) continue;
-      position = at + tag[0].length;
       const name = normalName(tag[1]!);
       if (RAW_TEXT_ELEMENTS.has(name)) {
-        const skipped = skipRawText(html, name, position);
-        if (skipped.status !== 'complete') break;
-        position = skipped.end;
-      } else if (!tag[3] && !HTML_ELEMENTS_WITHOUT_BODY.has(name)) open.push(name);
+        const skipped = skipRawText(html, name, at + tag[0].length);
+        keep(at, skipped.status === 'complete' ? skipped.end : html.length);
+        if (skipped.status !== 'complete') open.push(name);
+      } else {
+        keep(at, at + tag[0].length);
+        if (!tag[3] && !HTML_ELEMENTS_WITHOUT_BODY.has(name)) open.push(name);
+      }
     }
   }
-  return out + html.slice(done) + open.reverse().map((name) => `\n</${name}>`).join('');
+  out += escapeHtmlText(html.slice(textStart));
+  if (open.length === 0) return out;
+  return `${out.endsWith('\n') ? out : `${out}\n`}${open.reverse().map((name) => `</${name}>`).join('')}`;
 }

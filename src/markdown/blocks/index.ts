@@ -17,6 +17,7 @@ import { kramdownEndOfBlockHandler } from './end-of-block.js';
 import { kramdownOptionsHandler } from './extension-flow.js';
 import { createMathHandlers } from './math-handler.js';
 import { expandHtmlBlocks } from './html-blocks-tree.js';
+import { parseInDocument } from './footnote-names.js';
 import { kramdownHtml, kramdownHtmlElement } from './html-element-handler.js';
 import { applySpanTagRules } from './span-html-tags.js';
 import { kramdownParagraph } from './paragraph-handler.js';
@@ -35,7 +36,7 @@ export function remarkKramdownBlocks(this: Processor, options: KramdownOptions) 
   return (tree: Root, file: VFile) => {
     const source = String(file);
     // HTML first: the content it brings in goes through all the steps after it.
-    expandHtmlBlocks(tree, parse, source, options);
+    expandHtmlBlocks(tree, (text) => parseInDocument(source, () => parse(text)), source, options);
     applySpanTagRules(tree);
     collectDocumentOptions(tree);
     buildDefinitionLists(tree, source);

@@ -1,5 +1,6 @@
 import type { Construct, ParseContext, TokenizeContext } from 'micromark-util-types';
-import { ATTRIBUTE_LIST_LINE, previousLineIsAttributeList, restOfLine } from './block-start.js';
+import { ATTRIBUTE_LIST_LINE, previousLineIsAttributeList } from './block-start.js';
+import { restOfLine } from './line-lookahead.js';
 
 // CommonMark lets a paragraph run on into any line its containers do not claim (a
 // "lazy" line). kramdown is stricter in places: after the first line of a footnote

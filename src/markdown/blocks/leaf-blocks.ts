@@ -1,6 +1,7 @@
 import type { Code, Construct, Event, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import { headingAtx, setextUnderline, thematicBreak } from 'micromark-core-commonmark';
-import { approveLine, isApprovedLine, mayStartBlock, restOfLine } from './block-start.js';
+import { approveLine, isApprovedLine, mayStartBlock } from './block-start.js';
+import { restOfLine } from './line-lookahead.js';
 
 // Headers and rules as kramdown's GFM parser reads them:
 // - an ATX header starts at the line's first column: 1–6 `#`, a space or tab, and text;

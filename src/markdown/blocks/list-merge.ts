@@ -1,12 +1,12 @@
 import type { List, Parent, Root } from 'mdast';
 import { forEachParentTopDown } from './tree.js';
 
-// CommonMark starts a new list when the bullet character changes; kramdown does not: any
-// `*`, `+`, `-` item continues a bullet list and any `N.` item an ordered one, even after
-// blank lines. And a list of the other type right below an item (no blank line) is, for
-// kramdown, a lazy continuation of that item, so it nests inside it.
+// A list of the other type right below an item (no blank line) is, for kramdown, a lazy
+// continuation of that item, so it nests inside it. (Items of the same type already join
+// one list in the syntax, see list-syntax.ts; two lists of a type side by side are two
+// lists for kramdown too, see item-chunks.ts.)
 
-/** Merges sibling lists the way kramdown's list parser groups items. */
+/** Nests lists the way kramdown's list parser groups items. */
 export function mergeKramdownLists(tree: Root): void {
   forEachParentTopDown(tree, (parent) => mergeChildren(parent as Parent));
 }
@@ -19,13 +19,8 @@ function mergeChildren(parent: Parent): void {
     if (current.type !== 'list' || next.type !== 'list') continue;
     const list = current as List;
     const following = next as List;
-    if (list.ordered === following.ordered) {
-      list.children.push(...following.children);
-    } else if (directlyBelow(list, following)) {
-      list.children.at(-1)!.children.push(following);
-    } else {
-      continue;
-    }
+    if (list.ordered === following.ordered || !directlyBelow(list, following)) continue;
+    list.children.at(-1)!.children.push(following);
     if (list.position && following.position) list.position.end = following.position.end;
     children.splice(index + 1, 1);
     index--;

@@ -1,6 +1,5 @@
-import type { List, ListItem, Root } from 'mdast';
+import type { List, ListItem, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { forEachNode } from './tree.js';
 import { mergeKramdownLists } from './list-merge.js';
 
 // kramdown decides per item whether the item's first paragraph is "transparent" (printed
@@ -16,8 +15,9 @@ import { mergeKramdownLists } from './list-merge.js';
 /** Marks each list item's `spread` with kramdown's rule; needs the document's source lines. */
 export function applyKramdownListSpacing(tree: Root, source: string): void {
   const lines = source.split(/\r?\n|\r/);
-  const isBlank = (line: number) => line >= 1 && line <= lines.length && /^\s*$/.test(lines[line - 1]!);
-  forEachNode<List>(tree, 'list', (list, parent) => {
+  forEachList(tree, (list, parent, quotes) => {
+    // Inside blockquotes a line holding only the quote markers is the blank line.
+    const isBlank = (line: number) => line >= 1 && line <= lines.length && /^\s*$/.test(withoutQuoteMarkers(lines[line - 1]!, quotes));
     // A list ended by an end-of-block marker keeps its last item's trailing blank lines.
     const siblings = parent?.children ?? [];
     const endedByMarker = siblings[siblings.indexOf(list) + 1]?.type === 'kramdownEndOfBlock';
@@ -31,6 +31,24 @@ export function applyKramdownListSpacing(tree: Root, source: string): void {
       if (!first || first.type !== 'paragraph' || transparent) earlierAllowsLast = true;
     });
   });
+}
+
+function withoutQuoteMarkers(line: string, quotes: number): string {
+  let rest = line;
+  for (let count = 0; count < quotes; count++) rest = rest.replace(/^[ \t]*>/, '');
+  return rest;
+}
+
+/** Calls `visitor` for every list with its parent and the number of blockquotes around it. */
+function forEachList(root: Root, visitor: (list: List, parent: Parent, quotes: number) => void): void {
+  const stack: Array<[Parent, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [parent, quotes] = stack.pop()!;
+    for (const child of parent.children) {
+      if (child.type === 'list') visitor(child, parent, quotes);
+      if ('children' in child) stack.push([child as Parent, quotes + (child.type === 'blockquote' ? 1 : 0)]);
+    }
+  }
 }
 
 function firstParagraphIsTight(item: ListItem, last: boolean, isBlank: (line: number) => boolean): boolean {

@@ -1,18 +1,21 @@
 import type { Code, Construct, Effects, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import { blankLine, list } from 'micromark-core-commonmark';
-import { nestsTooDeep, restOfLine } from './block-start.js';
+import { nestsTooDeep } from './block-start.js';
+import { restOfLine } from './line-lookahead.js';
 import { lazyContentLine } from './container-laziness.js';
+import { itemLineMark, LIST_START_LINE, markItemLine, RULE_LINE } from './item-chunks.js';
 
 // kramdown's list items on top of CommonMark's list construct. A marker is `*`, `+`,
 // `-`, or digits and a dot (no `1)`), and a space or tab must follow it; a horizontal
-// rule line is no item. With `gfm_quirks: paragraph_end` any item ends a paragraph
+// rule line is no item unless it comes right after a line of the list. With `gfm_quirks: paragraph_end` any item ends a paragraph
 // (CommonMark lets only "1." and non-empty items interrupt one), so the construct runs
 // as if it were not interrupting. CommonMark's `list` is disabled; the continuation
 // below is CommonMark's, starting the next item with this construct, and taking in
-// kramdown's lazy lines (see container-laziness.ts).
+// kramdown's lazy lines (see container-laziness.ts) and its pieces of an item (see
+// item-chunks.ts).
 
 const itemLine = restOfLine(/^(?:[*+-]|\d+\.)[\t ]/);
-const ruleLine = restOfLine(/^([*_-])(?:[ \t]*\1){2,}[ \t]*$/);
+const ruleLine = restOfLine(RULE_LINE);
 
 const isSpaceCode = (code: Code) => code === 32 || code === -2 || code === -1;
 
@@ -21,6 +24,8 @@ interface ListState {
   kramdownAfterBlank?: boolean;
   /** kramdown's list ended at a line micromark still keeps lazily (an IAL line, say). */
   kramdownEnded?: boolean;
+  /** The current item holds a nested list or a blank line (see item-chunks.ts). */
+  kramdownNestedListFound?: boolean;
   type?: string;
   marker?: number;
   size?: number;
@@ -29,23 +34,57 @@ interface ListState {
   _closeFlow?: boolean;
 }
 
+// An item whose first line's text itself starts a list holds a nested list from the start.
+const nestedListLine = restOfLine(/^(?:[*+-]|\d+\.)[\t ]+(?:[*+-]|\d+\.)[\t ]/);
+
 // An item whose first line holds nothing (or only an IAL) has its content indented by
 // four columns, whatever the marker's width.
 const emptyFirstLine = restOfLine(/^(?:[*+-]|\d+\.)[\t ]*(?:\{:(?![\w-]*:|\/)(?:\\\}|[^}])+\})?[\t ]*$/);
 
-const tokenizeItemStart: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
+/**
+ * An item start. A horizontal rule line is no item, except as the next item right after
+ * a non-blank line of the list: kramdown looks for a rule there only after a blank line.
+ */
+const createItemStart = (ruleIsItem: boolean): Tokenizer =>
+  function (this: TokenizeContext, effects, ok, nok) {
+    return tokenizeItemStart.call(this, effects, ok, nok, ruleIsItem);
+  };
+
+function tokenizeItemStart(this: TokenizeContext, effects: Effects, ok: State, nok: State, ruleIsItem: boolean): State {
   const context: TokenizeContext = Object.create(this, { interrupt: { value: undefined } });
   const state = this.containerState as ListState;
   let emptyFirst = false;
+  let nestedOnFirstLine = false;
   const started: State = (code) => {
-    if (emptyFirst) state.size = 4;
-    return ok(code);
+    state.kramdownNestedListFound = nestedOnFirstLine;
+    if (emptyFirst) {
+      state.size = 4;
+      return ok(code);
+    }
+    return isSpaceCode(code) ? widePrefix(code) : ok(code);
+  };
+  // kramdown's content starts at the first non-blank character however far from the
+  // marker it is (CommonMark takes one space and makes the rest indented code), so the
+  // item's lines are indented to that column.
+  const widePrefix: State = (code) => {
+    effects.enter('kramdownListItemWhitespace');
+    const more: State = (next) => {
+      if (!isSpaceCode(next)) {
+        effects.exit('kramdownListItemWhitespace');
+        return ok(next);
+      }
+      state.size = (state.size ?? 0) + 1;
+      effects.consume(next);
+      return more;
+    };
+    return more(code);
   };
   const core = list.tokenize.call(context, effects, started, nok);
-  const start: State = (code) => effects.check(emptyFirstLine, (next) => ((emptyFirst = true), core(next)), core)(code);
-  const notRule: State = (code) => effects.check(ruleLine, nok, start)(code);
-  return (code) => (nestsTooDeep(this) ? nok(code) : effects.check(itemLine, notRule, nok)(code));
-};
+  const nested: State = (code) => effects.check(nestedListLine, (next) => ((nestedOnFirstLine = true), core(next)), core)(code);
+  const start: State = (code) => effects.check(emptyFirstLine, (next) => ((emptyFirst = true), core(next)), nested)(code);
+  const notRule: State = (code) => (ruleIsItem ? start(code) : effects.check(ruleLine, nok, start)(code));
+  return (code) => (nestsTooDeep(this) || itemLineMark(this) === 'lazyListLine' ? nok(code) : effects.check(itemLine, notRule, nok)(code));
+}
 
 /** Consumes up to `max` columns of whitespace into a `type` token, then goes on with `next`. */
 function spaces(effects: Effects, next: State, type: 'linePrefix' | 'listItemIndent', max: number): State {
@@ -69,6 +108,7 @@ const tokenizeContinuation: Tokenizer = function (this: TokenizeContext, effects
   state._closeFlow = undefined;
   const onBlank: State = (code) => {
     state.kramdownAfterBlank = true;
+    state.kramdownNestedListFound = true;
     state.furtherBlankLines = state.furtherBlankLines || state.initialBlankLine;
     return spaces(effects, ok, 'listItemIndent', (state.size ?? 0) + 1)(code);
   };
@@ -79,16 +119,26 @@ const tokenizeContinuation: Tokenizer = function (this: TokenizeContext, effects
     state.furtherBlankLines = undefined;
     state.initialBlankLine = undefined;
     if (blankBefore || !isSpaceCode(code)) return notInCurrentItem(code);
-    return effects.attempt(indent, ok, notInCurrentItem)(code);
+    return effects.attempt(indent, indented, notInCurrentItem)(code);
+  };
+  // A line indented to the content that starts a list may begin a new piece of the item.
+  const indented: State = (code) => {
+    if (state.kramdownNestedListFound) return ok(code);
+    return effects.check(listStartRest, newPiece, ok)(code);
+  };
+  const newPiece: State = (code) => {
+    state.kramdownNestedListFound = true;
+    markItemLine(self, 'newPiece');
+    return ok(code);
   };
   const notInCurrentItem: State = (code) => {
     // Any bullet continues a bullet list for kramdown (CommonMark wants the same one).
     if (state.type === 'listUnordered') state.marker = undefined;
     state._closeFlow = true;
     self.interrupt = undefined;
-    return spaces(effects, effects.attempt(kramdownList, ok, lazy), 'linePrefix', 3)(code);
+    return effects.attempt(lazyAllowed ? siblingItemAfterText : siblingItem, ok, lazy)(code);
   };
-  // Not a new item: right after a non-blank line, kramdown takes the line into the item.
+  // Not a new item: right after a non-blank line, kramdown takes the line, as it is, into the item.
   const lazy: State = (code) => (lazyAllowed ? effects.check(lazyContentLine, lazyOk, ended)(code) : ended(code));
   const ended: State = (code) => {
     state.kramdownEnded = true;
@@ -96,10 +146,16 @@ const tokenizeContinuation: Tokenizer = function (this: TokenizeContext, effects
   };
   const lazyOk: State = (code) => {
     state._closeFlow = undefined;
+    return state.kramdownNestedListFound ? effects.check(listStartRest, lazyListLine, ok)(code) : ok(code);
+  };
+  const lazyListLine: State = (code) => {
+    markItemLine(self, 'lazyListLine');
     return ok(code);
   };
   let lazyAllowed = false;
   if (state.kramdownEnded) return nok;
+  // An enclosing item began a new piece here, or moved this lazy line out of reach.
+  if (itemLineMark(self)) return nok;
   // Every open list asks whether the line is blank; in deep nesting the answer is
   // reused rather than scanning the line's whitespace once per list.
   const line = self.now().line;
@@ -114,7 +170,26 @@ const tokenizeContinuation: Tokenizer = function (this: TokenizeContext, effects
   return effects.check(blankLine, remember(true), remember(false));
 };
 
+/** The rest of the line starts a list (and is no horizontal rule). */
+const listStartRest = restOfLine(new RegExp(`^(?!${RULE_LINE.source.slice(1)})${LIST_START_LINE.source.slice(1)}`));
+
 const blankLines = new WeakMap<object, { line: number; blank: boolean }>();
+
+/** The next item of the list: up to three spaces, then an item start. */
+const siblingItem: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    return spaces(effects, effects.attempt(kramdownList, ok, nok), 'linePrefix', 3);
+  },
+};
+
+/** The same right after a non-blank line of the list, where a rule line is an item too. */
+const siblingItemAfterText: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    return spaces(effects, effects.attempt(kramdownListItemAfterText, ok, nok), 'linePrefix', 3);
+  },
+};
 
 /** Indentation up to the item's content column. */
 const indent: Construct = {
@@ -137,9 +212,17 @@ const indent: Construct = {
   },
 };
 
+declare module 'micromark-util-types' {
+  interface TokenTypeMap {
+    kramdownListItemWhitespace: 'kramdownListItemWhitespace';
+  }
+}
+
+const kramdownListItemAfterText: Construct = { name: 'kramdownList', tokenize: createItemStart(true) };
+
 export const kramdownList: Construct = {
   name: 'kramdownList',
-  tokenize: tokenizeItemStart,
+  tokenize: createItemStart(false),
   continuation: { tokenize: tokenizeContinuation },
   exit: list.exit!,
 };

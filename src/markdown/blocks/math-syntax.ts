@@ -2,6 +2,7 @@ import type { Construct, State, TokenizeContext, Tokenizer } from 'micromark-uti
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import type { Node } from 'unist';
 import { ATTRIBUTE_LIST_LINE, approveLine, atBlockBoundary, isApprovedLine, mayStartBlock } from './block-start.js';
+import { consumeLineEnding, multiLineSpan } from './line-lookahead.js';
 import { currentLineMatches, laterLineMatches } from './source-text.js';
 
 // kramdown's math: `$$…$$`. As a block it must stand alone: it starts a block (start of
@@ -46,9 +47,7 @@ const tokenizeBlockMath: Tokenizer = function (this: TokenizeContext, effects, o
     if (code === null) return nok(code);
     if (code < -2) {
       effects.exit('kramdownMathData');
-      effects.enter('lineEnding');
-      effects.consume(code);
-      effects.exit('lineEnding');
+      consumeLineEnding(effects, code);
       text += '\n';
       return lineStart;
     }
@@ -102,9 +101,7 @@ const boundaryAfter: Construct = {
     };
     return (code) => {
       if (code === null) return ok(code);
-      effects.enter('lineEnding');
-      effects.consume(code);
-      effects.exit('lineEnding');
+      consumeLineEnding(effects, code);
       return inLine;
     };
   },
@@ -115,16 +112,18 @@ export const kramdownBlockMath: Construct = { name: 'kramdownBlockMath', tokeniz
 const tokenizeInlineMath: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
   let dollars = 0;
   let text = '';
+  const span = multiLineSpan(effects);
   const opening: State = (code) => {
     if (code !== DOLLAR) return nok(code);
-    effects.consume(code);
+    span.consume(code);
     return ++dollars === 2 ? body : opening;
   };
   const body: State = (code) => {
     if (code === null) return nok(code);
-    effects.consume(code);
+    span.consume(code);
     text += code < -2 ? '\n' : charOf(code);
     if (!text.endsWith('$$')) return body;
+    span.close();
     effects.exit('kramdownInlineMath');
     return ok;
   };

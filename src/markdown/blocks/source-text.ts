@@ -24,6 +24,11 @@ export const captureSource: Construct = {
   },
 };
 
+/** The whole text this parse reads, once `captureSource` has seen it. */
+export function documentSource(context: TokenizeContext): string | undefined {
+  return sources.get(context.parser);
+}
+
 const CODE_TEXT: Record<number, string> = { [-5]: '\r', [-4]: '\n', [-3]: '\r\n', [-2]: '\t', [-1]: '' };
 
 /** The chunks as text: line endings and tabs as written, virtual spaces and the end marker left out. */

@@ -29,11 +29,13 @@ export function applySpanTagRules(tree: Root): void {
 function balanceTags(parent: Parent): void {
   const open: string[] = [];
   const children = parent.children as RootContent[];
-  for (const [index, child] of children.entries()) {
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
     if (child.type !== 'html') continue;
-    // kramdown knows no CDATA, declarations or processing instructions in text.
+    // kramdown knows no CDATA, declarations or processing instructions in text: the `<`
+    // is text, and what follows is read on (it may hold tags).
     if (/^<(?:![^-]|\?)/.test(child.value)) {
-      children[index] = asText(child);
+      children.splice(index, 1, ...splitUnknownMarkup(child));
       continue;
     }
     const start = OPEN_TAG.exec(child.value);
@@ -48,6 +50,42 @@ function balanceTags(parent: Parent): void {
     }
   }
   for (const name of open.reverse()) children.push({ type: 'html', value: `</${name}>` });
+}
+
+/** Tags and comments kramdown's span parser finds in text. */
+const MARKUP_IN_TEXT = /<(?:[A-Za-z_:][\w:.-]*(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>|\/[A-Za-z_:][\w:.-]*\s*>|!--[\s\S]*?-->)/g;
+
+/** An html node kramdown does not take as markup: text, with the tags inside it as html nodes. */
+function splitUnknownMarkup(node: Html): RootContent[] {
+  const pieces: RootContent[] = [];
+  let done = 0;
+  const piece = (type: 'text' | 'html', from: number, to: number) => {
+    const value = node.value.slice(from, to);
+    if (value) pieces.push({ type, value, position: slicePosition(node, from, to) } as RootContent);
+  };
+  MARKUP_IN_TEXT.lastIndex = 1;
+  for (let match = MARKUP_IN_TEXT.exec(node.value); match; match = MARKUP_IN_TEXT.exec(node.value)) {
+    piece('text', done, match.index);
+    piece('html', match.index, match.index + match[0].length);
+    done = match.index + match[0].length;
+  }
+  piece('text', done, node.value.length);
+  return pieces;
+}
+
+/** Where `node.value.slice(from, to)` stands in the source, when the node's text is the source's. */
+function slicePosition(node: Html, from: number, to: number): Html['position'] {
+  const start = node.position?.start;
+  const end = node.position?.end;
+  if (!start || !end || start.offset === undefined || end.offset === undefined) return undefined;
+  if (end.offset - start.offset !== node.value.length) return undefined;
+  const at = (index: number) => {
+    const before = node.value.slice(0, index);
+    const lineBreak = before.lastIndexOf('\n');
+    const lines = before.split('\n').length - 1;
+    return { line: start.line + lines, column: lineBreak < 0 ? start.column + index : index - lineBreak, offset: start.offset! + index };
+  };
+  return { start: at(from), end: at(to) };
 }
 
 function asText(node: Html): RootContent {

@@ -3,6 +3,7 @@ import type { CompileContext, Extension as FromMarkdownExtension } from 'mdast-u
 import type { Table, TableCell, TableRow } from 'mdast';
 import { isTableLine, layoutTable, type TableLayout } from './table-layout.js';
 import { atBlockBoundary } from './block-start.js';
+import { consumeLineEnding, nonLazyLineEnding } from './line-lookahead.js';
 
 // kramdown tables as a micromark flow construct. A first pass (a `check`, so nothing is
 // kept) reads the candidate lines and lays the table out; kramdown wants a block boundary
@@ -80,9 +81,7 @@ const tokenizeTable: Tokenizer = function (this: TokenizeContext, effects, ok, n
         effects.exit('kramdownTable');
         return ok(code);
       }
-      effects.enter('lineEnding');
-      effects.consume(code);
-      effects.exit('lineEnding');
+      consumeLineEnding(effects, code);
       return startLine;
     }
     const cells = line.cells ?? [];
@@ -124,20 +123,6 @@ const tokenizeTable: Tokenizer = function (this: TokenizeContext, effects, ok, n
       return startLine(next);
     }, nok)(code);
   };
-};
-
-/** Succeeds when the next line continues the current containers (is not lazy). */
-const nonLazyLineEnding: Construct = {
-  partial: true,
-  tokenize(effects, ok, nok) {
-    const self = this;
-    return (code) => {
-      effects.enter('lineEnding');
-      effects.consume(code);
-      effects.exit('lineEnding');
-      return (next: Code) => (self.parser.lazy[self.now().line] ? nok(next) : ok(next));
-    };
-  },
 };
 
 export const kramdownTable: Construct = { name: 'kramdownTable', tokenize: tokenizeTable, concrete: true };

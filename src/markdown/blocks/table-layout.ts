@@ -1,3 +1,5 @@
+import { tableHasPipes } from './table-pipe-check.js';
+
 // kramdown's table syntax, read line by line (kramdown-parser-gfm uses kramdown's own
 // tables, not GFM's): every line holding an unescaped `|` is a table line; a line of
 // `-`, `|`, `:`, `+` separates the header (the first one) or body sections; a line of
@@ -39,8 +41,7 @@ export function isTableLine(line: string, first = true): boolean {
 
 /** Lays out the table made of `lines`, or returns undefined when kramdown would not see a table. */
 export function layoutTable(lines: string[]): TableLayout | undefined {
-  // kramdown re-reads the lines with code spans: a pipe must stand outside them on each one.
-  if (!pipeOutsideCodeOnEveryLine(lines)) return undefined;
+  if (!tableHasPipes(lines)) return undefined;
   const leadingPipe = /^\s*\|/.test(lines[0] ?? '');
   const out: TableLine[] = [];
   let pending: TableLine[] = [];
@@ -115,28 +116,6 @@ export function splitCells(line: string, leadingPipe: boolean): CellSpan[] {
   const last = bounds.at(-1);
   if (last && text.slice(last[0], last[1]).trim() === '') bounds.pop();
   return bounds.map(([start, end]) => trimSpan(text, start, end));
-}
-
-/** Whether each line has an unescaped `|` outside code spans (which may run over lines). */
-export function pipeOutsideCodeOnEveryLine(lines: string[]): boolean {
-  const text = lines.join('\n');
-  const found = lines.map(() => false);
-  let line = 0;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (char === '\n') line++;
-    else if (char === '\\') index++;
-    else if (char === '|') found[line] = true;
-    else if (char === '`') {
-      let run = 1;
-      while (text[index + run] === '`') run++;
-      const close = findClosingRun(text, index + run, run);
-      const end = (close ?? index) + run - 1;
-      for (let at = index; at <= end; at++) if (text[at] === '\n') line++;
-      index = end;
-    }
-  }
-  return found.every(Boolean);
 }
 
 function findClosingRun(text: string, from: number, size: number): number | undefined {

@@ -15,7 +15,22 @@ import { dissolveSpanGroups, groupSpanElements, SPAN_GROUP } from './span-elemen
 /** micromark extension: no CommonMark emphasis (the `attention` construct). */
 export const withoutCommonMarkEmphasis: Extension = { disable: { null: ['attention'] } };
 
-export function applyKramdownEmphasis(tree: Root, index: SourceIndex): void {
+/**
+ * The em and strong elements kramdown's scan made where it also looked for links (see
+ * parseKramdownLinks), by source offsets: whether a link's text ends at its `]` depends on
+ * the emphasis around and in it, and the other way round, so those containers take the
+ * scan's result; the others are scanned here.
+ */
+export interface ScannedEmphasis {
+  /** By the offset of the opening delimiter. */
+  ranges: Map<number, { kind: 'emphasis' | 'strong'; contentStart: number; contentEnd: number; closerEnd: number }>;
+  /** Where the containers scanned start. */
+  containers: Set<number>;
+  /** The start tags of the HTML elements whose content was scanned. */
+  elements: Set<number>;
+}
+
+export function applyKramdownEmphasis(tree: Root, index: SourceIndex, scanned?: ScannedEmphasis): void {
   const source = index.source;
   // iterative, so a deeply nested document cannot exhaust the stack
   const pending: Array<{ node: Nodes; emphasis: boolean; strong: boolean }> = [{ node: tree, emphasis: false, strong: false }];
@@ -27,7 +42,9 @@ export function applyKramdownEmphasis(tree: Root, index: SourceIndex): void {
     if (!parsed && hasDelimiter(node.children as Nodes[])) {
       const children = withSpanGroups(node);
       const sequence = new SpanSequence(children, index, (child) => child.type !== 'text' || isRawText(child));
-      const ranges = findKramdownEmphasis(sequence, { emphasis, strong });
+      const first = sequence.offsetAt(0);
+      const known = first !== undefined && ((node.type as string) === SPAN_GROUP ? scanned?.elements : scanned?.containers)?.has(first);
+      const ranges = known ? replayEmphasis(sequence, scanned!) : findKramdownEmphasis(sequence, { emphasis, strong });
       (node as { children: PhrasingContent[] }).children = ranges.length > 0 ? rebuild(sequence, ranges, 0, sequence.length) : children;
     }
     for (const child of node.children as Nodes[]) {
@@ -37,12 +54,10 @@ export function applyKramdownEmphasis(tree: Root, index: SourceIndex): void {
   dissolveSpanGroups(tree);
 }
 
-/** The node's children with span HTML elements grouped (a group's own tags stay at its ends). */
+/** The node's children with span HTML elements grouped (a group's own are grouped already). */
 function withSpanGroups(node: Nodes & { children: unknown[] }): PhrasingContent[] {
   const children = node.children as PhrasingContent[];
-  if ((node.type as string) !== SPAN_GROUP) return groupSpanElements(children);
-  if (children.length < 2) return children;
-  return [children[0]!, ...groupSpanElements(children.slice(1, -1)), children.at(-1)!];
+  return (node.type as string) === SPAN_GROUP ? children : groupSpanElements(children);
 }
 
 function hasDelimiter(children: Nodes[]): boolean {
@@ -62,6 +77,34 @@ function rebuild(sequence: SpanSequence, ranges: EmphasisRange[], from: number, 
   }
   for (const node of sequence.slice(cursor, to)) out.push(node);
   return out;
+}
+
+/** The scanned em and strong elements of a container, as ranges of its positions. */
+function replayEmphasis(sequence: SpanSequence, scanned: ScannedEmphasis): EmphasisRange[] {
+  const positionAt = new Map<number, number>();
+  for (let position = sequence.length; position >= 0; position--) {
+    const offset = sequence.offsetAt(position);
+    if (offset !== undefined) positionAt.set(offset, position);
+  }
+  const replay = (from: number, to: number): EmphasisRange[] => {
+    const out: EmphasisRange[] = [];
+    for (let at = from; at < to; at++) {
+      if (!sequence.delimiterAt(at)) continue;
+      const offset = sequence.offsetAt(at);
+      const range = offset === undefined ? undefined : scanned.ranges.get(offset);
+      if (!range) continue;
+      const contentStart = positionAt.get(range.contentStart);
+      const contentEnd = positionAt.get(range.contentEnd);
+      const closerEnd = positionAt.get(range.closerEnd);
+      if (contentStart === undefined || contentEnd === undefined || closerEnd === undefined) continue;
+      const end = closerEnd + 1;
+      if (!(at < contentStart && contentStart <= contentEnd && contentEnd < end && end <= to)) continue;
+      out.push({ kind: range.kind, start: at, contentStart, contentEnd, end, children: replay(contentStart, contentEnd) });
+      at = end - 1;
+    }
+    return out;
+  };
+  return replay(0, sequence.length);
 }
 
 function isAutolink(node: Nodes, source: string): boolean {

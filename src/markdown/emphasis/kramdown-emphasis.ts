@@ -13,6 +13,16 @@
 // is computed once and shared: linear time, and a nesting depth bounded by the few
 // element combinations kramdown allows (an em never holds an em, nor a strong a strong).
 
+/**
+ * Positions besides delimiters where other span parsers act (links, HTML elements): the
+ * scan stops there and asks what they make, which the emphasis rules must step over.
+ */
+export interface SpanStops {
+  stopsAt(at: number): boolean;
+  /** What kramdown's parsers make at `at` in `state`: the position after it. */
+  parseAt(scan: EmphasisScan, state: State, at: number): number;
+}
+
 /** The characters of a container, as the emphasis rules look at them. */
 export interface DelimitedText {
   readonly length: number;
@@ -40,18 +50,21 @@ export interface OpenElements {
   strong: boolean;
 }
 
-const EM = 1;
-const STRONG = 2;
-const OTHER = 0;
-const FAIL = -1;
+export const EM = 1;
+export const STRONG = 2;
+/** Inside a link's (or an image's) text, where a `[` opens no link. */
+export const LINK = 4;
+/** The innermost open element is neither an em nor a strong. */
+export const OTHER = 0;
+export const FAIL = -1;
 
-/** Elements open around the scan (a set of EM/STRONG) and the innermost one. */
-interface State {
+/** Elements open around the scan (a set of EM/STRONG/LINK) and the innermost one. */
+export interface State {
   open: number;
   top: number;
 }
 
-interface Found {
+export interface Found {
   element: number;
   contentStart: number;
   close: number;
@@ -67,7 +80,7 @@ export function findKramdownEmphasis(text: DelimitedText, around: OpenElements):
   return new EmphasisScan(text).ranges({ open: (around.emphasis ? EM : 0) | (around.strong ? STRONG : 0), top: OTHER });
 }
 
-class EmphasisScan {
+export class EmphasisScan {
   private readonly nextDelimiter: Int32Array;
   /** Per state: position after what the span parsers took at a delimiter, plus one (0: not known yet). */
   private readonly nextMemo = new Map<number, Int32Array>();
@@ -75,15 +88,31 @@ class EmphasisScan {
   /** Per state and closer: the closer position a scan from a delimiter reaches, plus two (1: none). */
   private readonly closeMemo = new Map<number, Int32Array>();
 
-  constructor(private readonly text: DelimitedText) {
+  constructor(
+    private readonly text: DelimitedText,
+    private readonly stops?: SpanStops,
+  ) {
     const n = text.length;
     this.nextDelimiter = new Int32Array(n + 1);
     this.nextDelimiter[n] = n;
-    for (let at = n - 1; at >= 0; at--) this.nextDelimiter[at] = text.delimiterAt(at) ? at : this.nextDelimiter[at + 1]!;
+    for (let at = n - 1; at >= 0; at--) {
+      const stop = text.delimiterAt(at) !== '' || stops?.stopsAt(at);
+      this.nextDelimiter[at] = stop ? at : this.nextDelimiter[at + 1]!;
+    }
   }
 
   ranges(state: State): EmphasisRange[] {
     return this.build(state, 0, this.text.length);
+  }
+
+  /** The first position at or after `at` where the scan stops (the length if none). */
+  nextStop(at: number): number {
+    return this.nextDelimiter[at]!;
+  }
+
+  /** The em or strong the scan made at `at` in `state`, if any. */
+  foundAt(state: State, at: number): Found | undefined {
+    return this.foundMemo.get(stateKey(state))?.get(at);
   }
 
   /** Replays the scan from `from` to `to` in `state`, collecting the elements found. */
@@ -108,8 +137,8 @@ class EmphasisScan {
     return out;
   }
 
-  /** What kramdown's emphasis parser does at delimiter `at`: returns the position after it. */
-  private step(state: State, at: number): number {
+  /** What kramdown's span parsers do at stop `at` in `state`: returns the position after it. */
+  step(state: State, at: number): number {
     const key = stateKey(state);
     let memo = this.nextMemo.get(key);
     if (!memo) this.nextMemo.set(key, (memo = new Int32Array(this.text.length + 1)));
@@ -122,6 +151,7 @@ class EmphasisScan {
   private tryElement(state: State, at: number): number {
     const { text } = this;
     const char = text.delimiterAt(at);
+    if (!char) return this.stops ? this.stops.parseAt(this, state, at) : at + 1;
     const run = text.delimiterAt(at + 1) === char ? 2 : 1;
     const element = run === 2 ? STRONG : EM;
     if ((char === '_' && this.followsLetter(at)) || SPACE.test(text.writtenAt(at + run)) || state.open & element) return at + run;
@@ -193,6 +223,6 @@ class EmphasisScan {
   }
 }
 
-function stateKey(state: State): number {
+export function stateKey(state: State): number {
   return state.open * 3 + state.top;
 }

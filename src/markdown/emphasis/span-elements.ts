@@ -17,10 +17,10 @@ interface SpanGroup {
 const OPEN_TAG = /^<([A-Za-z_:][\w:.-]*)(?:\s[^>]*)?>$/;
 const VOID = new Set('area base br col command embed hr img input keygen link meta param source track wbr'.split(' '));
 
-/** The children with each outermost element gathered into a group. */
-export function groupSpanElements(children: PhrasingContent[]): PhrasingContent[] {
+/** For each child that opens an element, the index of the child that ends it (else -1). */
+export function spanElementEnds(children: PhrasingContent[]): Int32Array {
+  const ends = new Int32Array(children.length).fill(-1);
   const open: Array<{ name: string; index: number }> = [];
-  const pairs: Array<[number, number]> = [];
   children.forEach((child, index) => {
     if (child.type !== 'html') return;
     const start = OPEN_TAG.exec(child.value);
@@ -30,24 +30,36 @@ export function groupSpanElements(children: PhrasingContent[]): PhrasingContent[
     }
     const end = /^<\/([A-Za-z_:][\w:.-]*)\s*>$/.exec(child.value);
     if (!end || open.at(-1)?.name !== end[1]!.toLowerCase()) return;
-    const { index: from } = open.pop()!;
-    if (open.length === 0) pairs.push([from, index]);
+    ends[open.pop()!.index] = index;
   });
-  if (pairs.length === 0) return children;
+  return ends;
+}
+
+/**
+ * The children with each element gathered into a group, elements in elements into groups
+ * in their group: one pass, however deep elements nest.
+ */
+export function groupSpanElements(children: PhrasingContent[]): PhrasingContent[] {
+  const ends = spanElementEnds(children);
+  if (!ends.some((end) => end >= 0)) return children;
   const out: PhrasingContent[] = [];
-  let cursor = 0;
-  for (const [from, to] of pairs) {
-    for (let index = cursor; index < from; index++) out.push(children[index]!);
-    const members = children.slice(from, to + 1);
-    const group: SpanGroup = { type: SPAN_GROUP, children: members };
-    const start = members[0]!.position?.start;
-    let end = members[members.length - 1]!.position?.end;
-    for (let index = members.length - 1; !end && index >= 0; index--) end = members[index]!.position?.end;
+  const open: Array<{ group: SpanGroup; end: number }> = [];
+  children.forEach((child, index) => {
+    if (ends[index]! >= 0) {
+      open.push({ group: { type: SPAN_GROUP, children: [child] }, end: ends[index]! });
+      return;
+    }
+    const top = open.at(-1);
+    (top ? top.group.children : out).push(child);
+    if (index !== top?.end) return;
+    open.pop();
+    const { group } = top;
+    const start = group.children[0]!.position?.start;
+    let end = child.position?.end;
+    for (let member = group.children.length - 1; !end && member >= 0; member--) end = group.children[member]!.position?.end;
     if (start && end) group.position = { start, end };
-    out.push(group as unknown as PhrasingContent);
-    cursor = to + 1;
-  }
-  for (let index = cursor; index < children.length; index++) out.push(children[index]!);
+    (open.at(-1)?.group.children ?? out).push(group as unknown as PhrasingContent);
+  });
   return out;
 }
 

@@ -50,10 +50,10 @@ export function remarkKramdownInline(this: Processor, options: KramdownOptions) 
     const linkDefinitions = collectLinkDefinitions(tree, index);
     // links before raw HTML content: a tag written in a link target (`(<some page.html>)`)
     // is part of the url, not an element whose content would be kept raw
-    parseKramdownLinks(tree, index, linkDefinitions);
+    const scannedEmphasis = parseKramdownLinks(tree, index, linkDefinitions, effective.parse_span_html !== false);
     applySpanHtmlRules(tree, source, effective.parse_span_html !== false);
     normalizeSpanTags(tree);
-    applyKramdownEmphasis(tree, index);
+    applyKramdownEmphasis(tree, index, scannedEmphasis);
     applySpanAttributeLists(tree, source, attributeDefinitions, warnIal);
     const { links, undefinedReferences } = collectLinks(tree, source, linkDefinitions);
     setLinks(file, links);

@@ -35,19 +35,34 @@ function applyInChildren(children: PhrasingContent[], source: string, parseSpanH
       index--;
       continue;
     }
-    const markdown = MARKDOWN_ATTRIBUTE.exec(child.value)?.[1]?.replace(/^["']|["']$/g, '');
-    child.value = child.value.replace(MARKDOWN_ATTRIBUTE, '');
-    const open = OPEN_TAG.exec(child.value);
-    if (!open || child.value.endsWith('/>')) continue;
-    const name = open[1]!.toLowerCase();
-    // markdown="0" keeps the content raw, "span" parses it, "1" parses a span element's; by
-    // default a span element's content is parsed unless the parse_span_html option is off
-    const spanElement = SPAN_MODEL.has(name);
-    const parsed = markdown === '0' ? false : markdown === 'span' ? true : markdown === '1' ? spanElement : spanElement && parseSpanHtml;
-    if (parsed || NO_BODY.has(name)) continue;
-    const close = findClose(children, index, name);
+    const element = readElement(child, parseSpanHtml);
+    if (!element || element.parsed || NO_BODY.has(element.name)) continue;
+    const close = findClose(children, index, element.name);
     if (close !== undefined) index = keepRaw(children, index, close, source);
   }
+}
+
+/**
+ * An opening tag's element name and whether kramdown parses its content; drops the tag's
+ * `markdown` attribute. markdown="0" keeps the content raw, "span" parses it, "1" parses a
+ * span element's; by default a span element's content is parsed unless the
+ * parse_span_html option is off (inside raw content it is off).
+ */
+function readElement(tag: Html, parseSpanHtml: boolean): { name: string; parsed: boolean } | undefined {
+  const element = spanElementOf(tag.value, parseSpanHtml);
+  tag.value = tag.value.replace(MARKDOWN_ATTRIBUTE, '');
+  return element;
+}
+
+/** The element a start tag opens and whether kramdown parses its content (undefined: no element). */
+export function spanElementOf(tag: string, parseSpanHtml: boolean): { name: string; parsed: boolean } | undefined {
+  const markdown = MARKDOWN_ATTRIBUTE.exec(tag)?.[1]?.replace(/^["']|["']$/g, '');
+  const open = OPEN_TAG.exec(tag.replace(MARKDOWN_ATTRIBUTE, ''));
+  if (!open || tag.endsWith('/>')) return undefined;
+  const name = open[1]!.toLowerCase();
+  const spanElement = SPAN_MODEL.has(name);
+  const parsed = markdown === '0' ? false : markdown === 'span' ? true : markdown === '1' ? spanElement : spanElement && parseSpanHtml;
+  return { name, parsed };
 }
 
 function findClose(children: PhrasingContent[], from: number, name: string): number | undefined {
@@ -70,10 +85,17 @@ function keepRaw(children: PhrasingContent[], open: number, close: number, sourc
     if (raw !== '') replacement.push({ type: 'text', value: raw, data: { kramdownRaw: true } as Text['data'] });
     raw = '';
   };
-  for (const node of children.slice(open + 1, close)) {
+  for (let at = open + 1; at < close; at++) {
+    const node = children[at]!;
     if (node.type === 'html' && /^<(\/?[A-Za-z_]|!--)/.test(node.value)) {
       flush();
       replacement.push(node);
+      // an element inside raw content is raw too, unless its markdown attribute asks otherwise
+      const element = readElement(node, false);
+      const end = element?.parsed ? findClose(children, at, element.name) : undefined;
+      if (end === undefined || end >= close) continue;
+      pushAll(replacement, children.slice(at + 1, end + 1));
+      at = end;
     } else {
       raw += writtenForm(node, source);
     }
@@ -90,6 +112,8 @@ function writtenForm(node: PhrasingContent, source: string): string {
   const end = node.position?.end.offset;
   if (start !== undefined && end !== undefined && !source.slice(start, end).includes('\n')) return source.slice(start, end);
   if ('value' in node) return node.value;
+  // over several lines, the source has container prefixes (`>`, indentation) the text has not
+  if (start !== undefined && end !== undefined) return source.slice(start, end).replace(/\n[ \t>]*/g, '\n');
   return 'children' in node ? (node.children as PhrasingContent[]).map((child) => writtenForm(child, source)).join('') : '';
 }
 

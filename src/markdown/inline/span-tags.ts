@@ -19,7 +19,7 @@ const COMMONMARK_NAME = /^[A-Za-z][A-Za-z0-9-]*$/;
 
 const WITHOUT_BODY = new Set('area base br col command embed hr img input keygen link meta param source track wbr'.split(' '));
 // kramdown's list of the HTML elements it knows (their names and attributes are case-folded)
-const HTML_ELEMENTS = new Set(
+export const HTML_ELEMENTS = new Set(
   (
     'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ' +
     'ruby samp select small span strong sub sup tt u var address article aside applet body blockquote caption col ' +

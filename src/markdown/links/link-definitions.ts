@@ -1,9 +1,10 @@
-import type { Definition, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { Definition, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { KramdownNodeData } from '../attributes/attribute-data.js';
 import type { SourceIndex } from '../source/offsets.js';
 import { SpanSequence } from '../source/span-sequence.js';
 import { spliceAll } from '../source/arrays.js';
 import { decodeReferences } from '../source/character-references.js';
+import { indentedDefinitionsAsCode } from './indented-definitions.js';
 
 // kramdown's link definitions: `[id]: url "title"` (title also on the next line, url also
 // in `<...>` or with spaces in it). kramdown keeps the url and title as written (escapes
@@ -65,6 +66,7 @@ export function collectLinkDefinitions(tree: Root, index: SourceIndex): Map<stri
       spliceAll(children, position, 1, replacement);
       position += replacement.length - 1;
     }
+    indentedDefinitionsAsCode(node, children as RootContent[], index);
     for (let position = children.length - 1; position >= 0; position--) pending.push(children[position]!);
   }
   return definitions;

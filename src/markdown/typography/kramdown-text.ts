@@ -69,6 +69,7 @@ const QUOTE_RULES: QuoteRule[] = [
   { pattern: /([\s\S]?)"/y, steps: [1, 'ldquo'] },
 ];
 
+const FOOTNOTE_MARKER = /\[\^[A-Za-z0-9_][A-Za-z0-9_-]*\]/y;
 const TYPOGRAPHIC = /---|--|\.\.\.|\\<<|\\>>|<< | >>|<<|>>/y;
 const TYPOGRAPHIC_NAMES: Record<string, TypographicSymbol | string> = {
   '---': 'mdash', '--': 'ndash', '...': 'hellip', '\\<<': '<<', '\\>>': '>>',
@@ -115,8 +116,12 @@ export function typesetText(input: TypesetInput, options: TypesetOptions): Types
       continue;
     }
     if (c === '[') {
-      text += c;
-      i++;
+      // an undefined footnote marker is text kramdown's footnote parser took whole, so a
+      // quote right after it has nothing before it; else the link parser took the `[`
+      FOOTNOTE_MARKER.lastIndex = i;
+      const marker = FOOTNOTE_MARKER.test(source) ? FOOTNOTE_MARKER.lastIndex : i + 1;
+      text += source.slice(i, marker);
+      i = marker;
       continue;
     }
     if (c === '"' || c === "'" || (c !== '\\' && (source[i + 1] === '"' || source[i + 1] === "'"))) {
