@@ -16,7 +16,7 @@ import { assembleSite, generateSiteInParallel, type BuildOptions, type Generated
 import type { Diagnostic } from '../diagnostics.js';
 import { applyLayouts, createLayoutEnvironment } from '../pipeline/apply-layouts.js';
 import { siteVariables } from '../pipeline/liquid-variables.js';
-import { parsePage } from '../pipeline/parse-front-matter.js';
+import { defaultsSetsOf, parsePage } from '../pipeline/parse-front-matter.js';
 import { articleInput } from '../pipeline/render-pages.js';
 import { renderJob } from '../pipeline/render-job.js';
 import type { BuildContext, OutputFile, RenderedPage } from '../pipeline/types.js';
@@ -83,7 +83,9 @@ export class LiveSite {
     const diagnostics: Diagnostic[] = [];
     let parsed;
     try {
-      parsed = parsePage({ sourcePath, kind: old.kind, source: text, isMarkdown: old.isMarkdown }, diagnostics);
+      // Read as the build reads it: the same kind, collection and front matter defaults.
+      const source = { sourcePath, kind: old.kind, source: text, isMarkdown: old.isMarkdown, collection: old.collection, relativePath: old.relativePath };
+      parsed = parsePage(source, diagnostics, defaultsSetsOf(site.config.siteVariables));
     } catch {
       return done({ diagnostics: [], full: true });
     }
@@ -122,7 +124,7 @@ export class LiveSite {
     const { site, articles } = this.generated;
     if (this.changed.size === 0) return [];
     // `site.pages` and friends as Liquid sees them now (a new settings object: new engines).
-    site.settings = { ...site.settings, site: siteVariables(site.config, site.allPages, site.settings.site.data as Record<string, unknown>) };
+    site.settings = { ...site.settings, site: siteVariables(site.config, site.allPages, site.settings.site.data as Record<string, unknown>, site.staticFiles) };
     const rerendered = new Set<string>();
     for (const [index, article] of articles.entries()) {
       const keys = new Set<string>();
