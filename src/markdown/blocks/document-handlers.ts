@@ -6,6 +6,8 @@ import { abbreviateText, collectAbbreviations, type AbbreviationMatcher } from '
 import { finishFootnotes, footnoteSettings, startFootnotes } from './footnote-handlers.js';
 import { documentOptions, setConversionOptions } from './document-options.js';
 import { measureCodeDepths } from './code-handler.js';
+import { isRawText } from '../inline/span-html.js';
+import { escapeHtmlText } from './html-scan.js';
 
 // What kramdown's converter does for the document as a whole: footnotes are numbered as
 // their markers are met and printed after the content; abbreviations defined anywhere
@@ -34,6 +36,9 @@ export function createRootHandler(options: KramdownOptions) {
 
 /** Text, with the document's abbreviations marked up. */
 export function kramdownText(state: State, node: Text): ElementContent | ElementContent[] {
+  // Raw span content (inside `code`, `kbd`, …) is the author's text: kramdown keeps its
+  // entity references and escapes only what would otherwise be markup.
+  if (isRawText(node)) return { type: 'raw', value: escapeHtmlText(node.value) } as unknown as ElementContent;
   const result = defaultHandlers.text(state, node);
   const matcher = abbreviationMatchers.get(state);
   if (!matcher || result.type !== 'text') return result;
