@@ -118,7 +118,8 @@ export function splitCells(line: string, leadingPipe: boolean): CellSpan[] {
   return bounds.map(([start, end]) => trimSpan(text, start, end));
 }
 
-function findClosingRun(text: string, from: number, size: number): number | undefined {
+/** Where the next run of exactly `size` backticks starts at or after `from` (a code span's end). */
+export function findClosingRun(text: string, from: number, size: number): number | undefined {
   for (let index = from; index < text.length; index++) {
     if (text[index] !== '`') continue;
     let run = 1;

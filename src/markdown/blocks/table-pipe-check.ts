@@ -1,4 +1,5 @@
 import { HTML_ELEMENTS_WITHOUT_BODY } from './html-scan.js';
+import { findClosingRun } from './table-layout.js';
 
 // The last test kramdown puts candidate table lines to: it reads them again for code
 // spans and span HTML only, then walks the pieces at the top level. Code spans and
@@ -68,7 +69,7 @@ function readSpecial(text: string, at: number): { piece?: Piece; end: number } {
   if (text[at] === '`') {
     let run = 1;
     while (text[at + run] === '`') run++;
-    const close = closingRun(text, at + run, run);
+    const close = findClosingRun(text, at + run, run);
     if (close === undefined) return { end: at + run };
     return { piece: { kind: 'code', value: text.slice(at + run, close) }, end: close + run };
   }
@@ -97,15 +98,4 @@ function elementEnd(text: string, from: number, name: string): number {
     index = readSpecial(text, index).end;
   }
   return text.length;
-}
-
-function closingRun(text: string, from: number, size: number): number | undefined {
-  for (let index = from; index < text.length; index++) {
-    if (text[index] !== '`') continue;
-    let run = 1;
-    while (text[index + run] === '`') run++;
-    if (run === size) return index;
-    index += run - 1;
-  }
-  return undefined;
 }
