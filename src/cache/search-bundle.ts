@@ -4,7 +4,7 @@
 // UI) is the same for all. So each language can be indexed on its own, one at a time (a
 // fraction of the memory), and a build can keep the part of every language whose pages did
 // not change (an edit re-indexes one language, not the site).
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A language's entry in pagefind-entry.json. */
@@ -110,4 +110,10 @@ export function writeEntry(bundleDir: string, common: Omit<PagefindEntry, 'langu
   mkdirSync(bundleDir, { recursive: true });
   const { version, ...rest } = common;
   writeFileSync(join(bundleDir, ENTRY), JSON.stringify({ version, languages: sorted, ...rest }));
+}
+
+/** Deletes the files of `languages` from the bundle (before their part is written anew). */
+export function removeLanguageFiles(bundleDir: string, languages: Record<string, LanguageEntry>): void {
+  if (!existsSync(bundleDir)) return;
+  for (const name of filesBelow(bundleDir)) if (belongsTo(name, languages)) rmSync(join(bundleDir, name), { force: true });
 }

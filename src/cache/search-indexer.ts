@@ -192,13 +192,9 @@ export class SearchIndexer {
   /** Indexes every page of `group` (none: an empty index, for the shared files) into a new folder. */
   private async indexWhole(group: LanguageGroup | undefined): Promise<string> {
     this.started ??= performance.now();
-    const open: OpenIndex = { group: group!, index: await openIndex(this.staging), pending: new Set(), errors: [] };
-    for (const [path] of group?.pages ?? []) {
-      if (open.pending.size >= BACKLOG) await drain(open, BACKLOG / 2);
-      add(open, path, readFileSync(join(this.staging, path), 'utf8'));
-    }
     const output = this.nextOutput();
-    await writeAndRelease(open, output);
+    const pages = (group?.pages ?? []).map(([path]): [string, () => string] => [path, () => readFileSync(join(this.staging, path), 'utf8')]);
+    await indexPages(this.staging, pages, output);
     return output;
   }
 
@@ -207,7 +203,20 @@ export class SearchIndexer {
   }
 }
 
-function add(open: OpenIndex, path: string, content: string): void {
+/**
+ * One Pagefind index of `pages` ([path, text when asked]) written to `output`, never more
+ * than BACKLOG pages' text on the way at once.
+ */
+export async function indexPages(dir: string, pages: Iterable<[string, () => string]>, output: string): Promise<void> {
+  const open = { index: await openIndex(dir), pending: new Set<Promise<void>>(), errors: [] as string[] };
+  for (const [path, content] of pages) {
+    if (open.pending.size >= BACKLOG) await drain(open, BACKLOG / 2);
+    add(open, path, content());
+  }
+  await writeAndRelease(open, output);
+}
+
+function add(open: Pick<OpenIndex, 'index' | 'pending' | 'errors'>, path: string, content: string): void {
   const added: Promise<void> = open.index.addHTMLFile({ sourcePath: path, content }).then(
     (result) => void open.errors.push(...result.errors),
     (error: unknown) => void open.errors.push(String(error)),
@@ -216,11 +225,11 @@ function add(open: OpenIndex, path: string, content: string): void {
   open.pending.add(tracked);
 }
 
-async function drain(open: OpenIndex, limit: number): Promise<void> {
+async function drain(open: Pick<OpenIndex, 'pending'>, limit: number): Promise<void> {
   while (open.pending.size > limit) await Promise.race(open.pending);
 }
 
-async function writeAndRelease(open: OpenIndex, output: string): Promise<void> {
+async function writeAndRelease(open: Pick<OpenIndex, 'index' | 'pending' | 'errors'>, output: string): Promise<void> {
   try {
     await drain(open, 0);
     if (open.errors.length) throw new OutputError(`Pagefind: ${open.errors.join('; ')}`, { file: output });

@@ -2,10 +2,10 @@
 // indexed again (from the pages in memory) and swapped into the served bundle; the other
 // languages' parts stay as they are. A bundle that is not in per-language form (or missing)
 // is rebuilt whole.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openIndex, releaseIndex } from '../pipeline/index-search.js';
-import { adoptLanguageOutput, BUNDLE, readEntry, searchLanguageOf, writeEntry, type LanguagePart } from '../cache/search-bundle.js';
+import { indexPages } from '../cache/search-indexer.js';
+import { adoptLanguageOutput, BUNDLE, readEntry, removeLanguageFiles, searchLanguageOf, writeEntry, type LanguagePart } from '../cache/search-bundle.js';
 
 export interface DevSearchUpdate {
   /** Languages indexed again. */
@@ -42,20 +42,12 @@ export async function refreshSearchLanguages(outDir: string, pages: Map<string, 
     .map(([lang, language]) => ({ key: '', languages: { [lang]: language }, files: [] }));
   try {
     for (const lang of [...stale].sort()) {
-      removeLanguageFiles(bundle, lang, entry.languages[lang]?.hash);
+      const before = entry.languages[lang];
+      if (before) removeLanguageFiles(bundle, { [lang]: before });
       const own = byLanguage.get(lang);
       if (!own) continue;
-      const index = await openIndex(outDir);
       const output = join(work, lang);
-      try {
-        const added = await Promise.all(own.map(([path, html]) => index.addHTMLFile({ sourcePath: path, content: html })));
-        const errors = added.flatMap((result) => result.errors);
-        if (errors.length) throw new Error(`Pagefind: ${errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: output });
-        if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-      } finally {
-        await releaseIndex(index);
-      }
+      await indexPages(outDir, own.map(([path, html]): [string, () => string] => [path, () => html]), output);
       const adopted = adoptLanguageOutput(output, bundle, false);
       parts.push({ key: '', languages: adopted.languages, files: adopted.files });
     }
@@ -66,14 +58,4 @@ export async function refreshSearchLanguages(outDir: string, pages: Map<string, 
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** Deletes a language's files from the bundle (index, fragment and filter chunks, meta, wasm). */
-function removeLanguageFiles(bundle: string, lang: string, hash: string | undefined): void {
-  for (const folder of ['index', 'fragment', 'filter']) {
-    const dir = join(bundle, folder);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) if (name.startsWith(`${lang}_`)) rmSync(join(dir, name), { force: true });
-  }
-  if (hash) rmSync(join(bundle, `pagefind.${hash}.pf_meta`), { force: true });
 }

@@ -48,15 +48,7 @@ export interface WallClock {
 }
 
 /** Date and time parts of `date` as seen in `timeZone` (UTC when undefined). */
-export function zonedParts(date: Date, timeZone?: string): {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  offsetMinutes: number;
-} {
+export function zonedParts(date: Date, timeZone?: string): Pick<WallClock, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'offsetMinutes'> {
   if (!timeZone) {
     return {
       year: date.getUTCFullYear(),
