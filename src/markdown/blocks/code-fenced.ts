@@ -17,7 +17,10 @@ const isEnd = (code: Code) => code === null || code < -2;
 
 function closingLine(run: string, indent = ' {0,3}'): RegExp {
   const escape = (text: string) => text.replace(/[`~]/g, (char) => `\\${char}`);
-  return new RegExp(`^${indent}${escape(run)}${escape(run.at(-1)!)}*[ \\t]*$`);
+  const last = escape(run.at(-1)!);
+  // a run of one character as a count: a long run spelled out makes too large a pattern
+  const fence = /^(.)\1*$/.test(run) ? `${last}{${run.length},}` : `${escape(run)}${last}*`;
+  return new RegExp(`^${indent}${fence}[ \\t]*$`);
 }
 
 /** Reads one line (into a throwaway token) and hands its text on. */

@@ -4,10 +4,12 @@ import type { State } from 'mdast-util-to-hast';
 import type { Node, Parent } from 'unist';
 import type { KramdownOptions } from '../options.js';
 import { optionsOf } from './document-options.js';
+import { rougeHighlights } from '../highlight/rouge-lexers.js';
 
-// Jekyll's kramdown + rouge wraps every code block (fenced or indented) the same way; a
-// block without a language is highlighted as `plaintext`. Highlighting spans are left
-// out: the text is what counts, and rouge's tokens are rouge's business.
+// Jekyll's kramdown + rouge wraps every code block (fenced or indented) in a language
+// Rouge knows the same way; a block without a language is highlighted as `plaintext`.
+// Highlighting spans are left out: the text is what counts, and rouge's tokens are
+// rouge's business. A block in a language Rouge does not know is a bare `<pre><code>`.
 //
 // The language comes from the fence, else from a `language-…` class given by an IAL;
 // the other IAL classes stay, between the language class and `highlighter-rouge`.
@@ -65,13 +67,22 @@ export function defaultCodeLanguage(options: KramdownOptions): string {
   return typeof value === 'string' && value !== '' ? value : 'plaintext';
 }
 
-export const createCodeHandler = (options: KramdownOptions) => (state: State, node: Code) =>
-  kramdownCode(state, node, defaultCodeLanguage(optionsOf(state, options)));
+export const createCodeHandler = (options: KramdownOptions) => (state: State, node: Code) => kramdownCode(state, node, optionsOf(state, options));
 
-export function kramdownCode(state: State, node: Code, defaultLanguage = 'plaintext'): Element {
+export function kramdownCode(state: State, node: Code, options: KramdownOptions): Element {
   const properties: Properties = { ...((node.data as { hProperties?: Properties } | undefined)?.hProperties ?? {}) };
   const ialClasses = toClassList(properties.className);
   delete properties.className;
+  // the fence's word as written (with any `?options`) picks the lexer, else an IAL's language class
+  const ialLanguage = ialClasses.find((name) => name.startsWith('language-'))?.slice('language-'.length);
+  const result = rougeHighlights(node.lang?.trim().split(/\s+/)[0] || ialLanguage, options)
+    ? highlightedCode(state, node, properties, ialClasses, defaultCodeLanguage(options))
+    : plainCode(node, properties, ialClasses);
+  state.patch(node, result);
+  return result;
+}
+
+function highlightedCode(state: State, node: Code, properties: Properties, ialClasses: string[], defaultLanguage: string): Element {
   const text = node.value ? `${node.value}\n` : '';
   const code: Element = { type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: text }] };
   const pre: Element = { type: 'element', tagName: 'pre', properties: { className: ['highlight'] }, children: [code] };
@@ -79,14 +90,29 @@ export function kramdownCode(state: State, node: Code, defaultLanguage = 'plaint
   const depth = depths.get(state)?.get(node) ?? 0;
   const children: ElementContent[] = [highlight];
   if (depth > 0) children.push({ type: 'text', value: ' '.repeat(2 * depth) });
-  const result: Element = {
+  return {
     type: 'element',
     tagName: 'div',
     properties: { ...properties, className: codeClasses(fenceLanguage(node.lang), ialClasses, defaultLanguage) },
     children,
   };
-  state.patch(node, result);
-  return result;
+}
+
+/**
+ * Code Rouge does not highlight: `<pre>` with the block's attributes (its first language
+ * class taken out) around `<code class="language-…">`.
+ */
+function plainCode(node: Code, properties: Properties, ialClasses: string[]): Element {
+  const classes = [...(node.lang ? [`language-${fenceLanguage(node.lang)}`] : []), ...ialClasses];
+  const index = classes.findIndex((name) => name.startsWith('language-'));
+  const language = index >= 0 ? classes.splice(index, 1)[0] : undefined;
+  const code: Element = {
+    type: 'element',
+    tagName: 'code',
+    properties: language ? { className: [language] } : {},
+    children: [{ type: 'text', value: `${node.value}\n` }],
+  };
+  return { type: 'element', tagName: 'pre', properties: { ...properties, ...(classes.length > 0 ? { className: classes } : {}) }, children: [code] };
 }
 
 function toClassList(value: Properties[string]): string[] {

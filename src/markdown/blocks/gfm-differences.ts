@@ -8,7 +8,7 @@ import { captureSource } from './source-text.js';
 import { seedFootnoteNames } from './footnote-names.js';
 import { kramdownAttributeLines } from './attribute-lines.js';
 import { kramdownBlockQuote } from './container-laziness.js';
-import { kramdownBlockMath, kramdownInlineMath, kramdownMathFromMarkdown } from './math-syntax.js';
+import { kramdownBlockMath, kramdownDroppedEscape, kramdownEscapedBlockMath, kramdownInlineMath, kramdownMathFromMarkdown } from './math-syntax.js';
 import { kramdownTable, kramdownTableFromMarkdown } from './table-flow.js';
 import { kramdownFootnoteDefinition } from './footnote-syntax.js';
 import { attributeListStop, lazyLineStop } from './lazy-lines.js';
@@ -52,6 +52,7 @@ export const createKramdownSyntax = (options: KramdownOptions): Extension => ({
   flow: {
     35: kramdownHeadingAtx, // #
     36: kramdownBlockMath, // $
+    92: kramdownEscapedBlockMath, // backslash
     42: [kramdownAbbreviation, kramdownThematicBreak], // *
     45: [kramdownSetextUnderline, kramdownThematicBreak], // -
     60: createKramdownHtmlFlow(options), // <
@@ -63,7 +64,7 @@ export const createKramdownSyntax = (options: KramdownOptions): Extension => ({
     126: FENCE, // ~
     null: [kramdownTable, lazyLineStop, attributeListStop],
   },
-  text: { 36: kramdownInlineMath, 123: kramdownSpanExtension },
+  text: { 36: kramdownInlineMath, 92: kramdownDroppedEscape, 123: kramdownSpanExtension },
 });
 
 /** How the kramdown constructs' tokens become mdast nodes. */

@@ -1,9 +1,9 @@
-import type { Construct, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
+import type { Construct, ParseContext, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import type { Node } from 'unist';
 import { ATTRIBUTE_LIST_LINE, approveLine, atBlockBoundary, isApprovedLine, mayStartBlock } from './block-start.js';
 import { consumeLineEnding, multiLineSpan } from './line-lookahead.js';
-import { currentLineMatches, laterLineMatches } from './source-text.js';
+import { currentLineMatches, documentSource, laterLineMatches } from './source-text.js';
 
 // kramdown's math: `$$…$$`. As a block it must stand alone: it starts a block (start of
 // its container, after a blank line, an end-of-block marker or an attribute list),
@@ -136,6 +136,55 @@ const tokenizeInlineMath: Tokenizer = function (this: TokenizeContext, effects, 
 
 export const kramdownInlineMath: Construct = { name: 'kramdownInlineMath', tokenize: tokenizeInlineMath };
 
+// `\$$…$$` where a math block could start is no math block, but kramdown then drops the
+// backslash and reads on from `$$` as a paragraph (so `$$…$$` is inline math), provided
+// the first closing `$$` ends its line; otherwise the backslash escapes the `$` as usual.
+// The flow construct notes such a backslash (and never matches); the text construct drops it.
+
+const BACKSLASH = 92;
+const droppedEscapes = new WeakMap<ParseContext, Set<number>>();
+
+/** `\$$`, up to the first closing `$$`, then nothing but whitespace to the line's end. */
+function escapedMathBlockAt(source: string, offset: number): boolean {
+  if (!source.startsWith('\\$$', offset)) return false;
+  const close = source.indexOf('$$', offset + 3);
+  if (close < 0) return false;
+  const lineEnd = source.indexOf('\n', close + 2);
+  return /^[ \t\r\f\v]*$/.test(source.slice(close + 2, lineEnd < 0 ? undefined : lineEnd));
+}
+
+export const kramdownEscapedBlockMath: Construct = {
+  name: 'kramdownEscapedBlockMath',
+  tokenize(effects, ok, nok) {
+    const self = this;
+    return (code) => {
+      const source = documentSource(self);
+      const offset = self.now().offset;
+      const blockStart = !self.interrupt && (atBlockBoundary(self) || isApprovedLine(self, 'math'));
+      if (code === BACKSLASH && blockStart && source !== undefined && escapedMathBlockAt(source, offset)) {
+        let offsets = droppedEscapes.get(self.parser);
+        if (!offsets) droppedEscapes.set(self.parser, (offsets = new Set()));
+        offsets.add(offset);
+      }
+      return nok(code);
+    };
+  },
+};
+
+export const kramdownDroppedEscape: Construct = {
+  name: 'kramdownDroppedEscape',
+  tokenize(effects, ok, nok) {
+    const self = this;
+    return (code) => {
+      if (code !== BACKSLASH || !droppedEscapes.get(self.parser)?.has(self.now().offset)) return nok(code);
+      effects.enter('kramdownDroppedEscape');
+      effects.consume(code);
+      effects.exit('kramdownDroppedEscape');
+      return ok;
+    };
+  },
+};
+
 /** The math between the `$$` pairs of a token's text, trimmed. */
 function mathValue(text: string): string {
   const start = text.indexOf('$$') + 2;
@@ -166,5 +215,6 @@ declare module 'micromark-util-types' {
     kramdownMath: 'kramdownMath';
     kramdownMathData: 'kramdownMathData';
     kramdownInlineMath: 'kramdownInlineMath';
+    kramdownDroppedEscape: 'kramdownDroppedEscape';
   }
 }

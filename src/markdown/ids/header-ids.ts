@@ -58,7 +58,7 @@ function transliterateToAscii(text: string): string {
     .replace(/[^\x00-\x7f]/g, (c) => SPECIAL_LETTERS[c] ?? '');
 }
 
-/** The text kramdown uses for a header id: text, code, entities and typographic characters. */
+/** The text kramdown uses for a header id: text, code, math, entities and typographic characters. */
 export function headingRawText(node: Nodes): string {
   switch (node.type) {
     case 'text':
@@ -71,7 +71,8 @@ export function headingRawText(node: Nodes): string {
     case 'break':
       return '';
     default:
-      if ('value' in node && typeof node.value === 'string' && (node.type as string) === 'inlineMath') return node.value;
+      // math counts with its source (kramdown's math element holds it as its value)
+      if ((node.type as string) === 'kramdownInlineMath' && 'value' in node && typeof node.value === 'string') return node.value;
       return 'children' in node ? (node.children as Nodes[]).map(headingRawText).join('') : '';
   }
 }
@@ -82,21 +83,25 @@ function explicitId(node: HeadingNode): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** Gives every heading its id (unless it has one) and lists the headings in order. */
+/**
+ * Gives every heading its id (unless it has one) and lists the headings in order. With
+ * GFM input, headings inside parsed block HTML get theirs from the converter instead
+ * (kramdown's scheme, with its own count): the GFM parser's pass skips HTML elements.
+ */
 export function assignHeadingIds(tree: Root, options: KramdownOptions): Heading[] {
   const prefix = options.auto_id_prefix ?? '';
-  const generate = String(options.input).toLowerCase() === 'gfm'
-    ? createGfmIdGenerator(prefix)
-    : createKramdownIdGenerator(prefix, Boolean(options.transliterated_header_ids));
+  const converterIds = createKramdownIdGenerator(prefix, Boolean(options.transliterated_header_ids));
+  const parserIds = String(options.input).toLowerCase() === 'gfm' ? createGfmIdGenerator(prefix) : converterIds;
   const headings: Heading[] = [];
   // document order, with an explicit stack (children pushed last to first)
-  const pending: Nodes[] = [tree];
-  for (let node = pending.pop(); node; node = pending.pop()) {
+  const pending: Array<{ node: Nodes; inElement: boolean }> = [{ node: tree, inElement: false }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const { node, inElement } = item;
     if (node.type === 'heading') {
       const text = headingRawText(node);
       let id = explicitId(node);
       if (id === undefined && options.auto_ids) {
-        id = generate(text);
+        id = (inElement ? converterIds : parserIds)(text);
         const data = (node.data ??= {}) as KramdownNodeData;
         // kramdown prints no id attribute when the generated id is empty
         if (id !== '') (data.hProperties ??= {}).id = id;
@@ -105,7 +110,9 @@ export function assignHeadingIds(tree: Root, options: KramdownOptions): Heading[
       headings.push({ depth: node.depth, id: id ?? '', text });
       continue;
     }
-    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Nodes);
+    if (!('children' in node)) continue;
+    const childrenInElement = inElement || node.type === 'kramdownHtmlElement';
+    for (let index = node.children.length - 1; index >= 0; index--) pending.push({ node: node.children[index] as Nodes, inElement: childrenInElement });
   }
   return headings;
 }

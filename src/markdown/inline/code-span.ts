@@ -2,10 +2,14 @@ import type { Element } from 'hast';
 import type { InlineCode, Nodes, Root } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
 import type { KramdownOptions } from '../options.js';
+import { optionsOf } from '../blocks/document-options.js';
+import { defaultCodeLanguage } from '../blocks/code-handler.js';
+import { rougeHighlights } from '../highlight/rouge-lexers.js';
 
 // kramdown code spans (see code-span-syntax.ts for how they are found). With Jekyll's
-// rouge highlighter every code span is "highlighted" as plain text, which shows as
-// `class="language-plaintext highlighter-rouge"` (an IAL `.language-x` picks the language).
+// rouge highlighter a code span is highlighted in the default language (plain text),
+// which shows as `class="language-plaintext highlighter-rouge"`; an IAL `.language-x`
+// picks the language, and one Rouge does not know leaves the span as written.
 
 /**
  * kramdown strips one space at each end of a code span opened by two or more backticks
@@ -23,14 +27,12 @@ export function trimCodeSpanPadding(tree: Root, source: string): void {
 }
 
 export function createInlineCodeHandler(options: KramdownOptions) {
-  const highlighter = options.syntax_highlighter ? String(options.syntax_highlighter) : '';
   return function kramdownInlineCode(state: State, node: InlineCode): Element {
+    const effective = optionsOf(state, options);
     const properties = { ...((node.data?.hProperties as Record<string, unknown> | undefined) ?? {}) };
     const classes = Array.isArray(properties.className) ? properties.className.map(String) : [];
-    if (highlighter) {
-      const hasLanguage = classes.some((name) => name.startsWith('language-'));
-      properties.className = [...(hasLanguage ? [] : ['language-plaintext']), ...classes, `highlighter-${highlighter}`];
-    }
+    const language = classes.find((name) => name.startsWith('language-'))?.slice('language-'.length);
+    if (rougeHighlights(language, effective)) properties.className = spanClasses(classes, language ?? defaultCodeLanguage(effective));
     const result: Element = {
       type: 'element',
       tagName: 'code',
@@ -40,4 +42,16 @@ export function createInlineCodeHandler(options: KramdownOptions) {
     state.patch(node, result);
     return result;
   };
+}
+
+/**
+ * A highlighted span's classes as kramdown writes them: `highlighter-rouge` appended, and
+ * the language's class put first unless a language class is first already (a language
+ * class further on stays where it is, so it may then appear twice).
+ */
+function spanClasses(classes: string[], language: string): string[] {
+  const out = [...classes, 'highlighter-rouge'];
+  if (out[0]!.startsWith('language-')) out[0] = `language-${language}`;
+  else out.unshift(`language-${language}`);
+  return out;
 }

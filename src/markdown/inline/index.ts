@@ -17,7 +17,9 @@ import { applySpanHtmlRules } from './span-html.js';
 import { findXmlTags, normalizeSpanTags } from './span-tags.js';
 import { createInlineCodeHandler, trimCodeSpanPadding } from './code-span.js';
 import { kramdownCodeSpanSyntax } from './code-span-syntax.js';
+import { kramdownStrikethroughFromMarkdown, kramdownStrikethroughSyntax } from './strikethrough-syntax.js';
 import { applyKramdownAutolinks } from './autolinks.js';
+import { backslashBreakFromMarkdown, keepBackslashBreaksInElements } from './element-line-breaks.js';
 import { reportWarning, setHeadings, setLinks } from '../result-data.js';
 import { documentOptions } from '../blocks/document-options.js';
 
@@ -33,8 +35,9 @@ import { documentOptions } from '../blocks/document-options.js';
  */
 export function remarkKramdownInline(this: Processor, options: KramdownOptions) {
   remarkTextLiterals.call(this as unknown as Processor<Root>);
-  const data = this.data() as { micromarkExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(kramdownCodeSpanSyntax, withoutCommonMarkEmphasis, withoutCommonMarkLinks);
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(kramdownCodeSpanSyntax, kramdownStrikethroughSyntax, withoutCommonMarkEmphasis, withoutCommonMarkLinks);
+  (data.fromMarkdownExtensions ??= []).push(kramdownStrikethroughFromMarkdown, backslashBreakFromMarkdown);
   const configured = typesetOptions(options);
   return (tree: Root, file: VFile) => {
     // `{::options}` in the document (read by the block stage) count for all of it
@@ -54,6 +57,7 @@ export function remarkKramdownInline(this: Processor, options: KramdownOptions) 
     applySpanHtmlRules(tree, source, effective.parse_span_html !== false);
     normalizeSpanTags(tree);
     applyKramdownEmphasis(tree, index, scannedEmphasis);
+    keepBackslashBreaksInElements(tree);
     applySpanAttributeLists(tree, source, attributeDefinitions, warnIal);
     const { links, undefinedReferences } = collectLinks(tree, source, linkDefinitions);
     setLinks(file, links);

@@ -19,15 +19,29 @@ const MARKDOWN_ATTRIBUTE = /\s+markdown\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i;
 
 /** Marks text that kramdown does not parse: data.kramdownRaw, and rebuilds it from source. */
 export function applySpanHtmlRules(tree: Root, source: string, parseSpanHtml = true): void {
-  const pending: Nodes[] = [tree];
-  for (let node = pending.pop(); node; node = pending.pop()) {
+  const pending: Array<{ node: Nodes; indent: number }> = [{ node: tree, indent: 0 }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const { node } = item;
     if (!('children' in node)) continue;
-    if (node.type !== 'root' && node.type !== 'blockquote' && node.type !== 'listItem') applyInChildren(node.children as PhrasingContent[], source, parseSpanHtml);
-    pushAll(pending, node.children as Nodes[]);
+    const indent = TEXT_BLOCKS.has(node.type) ? containerIndent(node, source) : item.indent;
+    if (node.type !== 'root' && node.type !== 'blockquote' && node.type !== 'listItem') applyInChildren(node.children as PhrasingContent[], source, parseSpanHtml, indent);
+    for (const child of node.children as Nodes[]) pending.push({ node: child, indent });
   }
 }
 
-function applyInChildren(children: PhrasingContent[], source: string, parseSpanHtml: boolean): void {
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'kramdownDefinitionTerm']);
+
+/**
+ * How many characters the containers (list indentation, `>` markers) take before a text
+ * block's first line: on its other lines kramdown takes off as many, and keeps any
+ * further indentation as text.
+ */
+function containerIndent(node: Nodes, source: string): number {
+  const start = node.position?.start.offset;
+  return start === undefined ? 0 : start - (source.lastIndexOf('\n', start - 1) + 1);
+}
+
+function applyInChildren(children: PhrasingContent[], source: string, parseSpanHtml: boolean, indent: number): void {
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
     if (child.type !== 'html') continue;
@@ -38,7 +52,7 @@ function applyInChildren(children: PhrasingContent[], source: string, parseSpanH
     const element = readElement(child, parseSpanHtml);
     if (!element || element.parsed || NO_BODY.has(element.name)) continue;
     const close = findClose(children, index, element.name);
-    if (close !== undefined) index = keepRaw(children, index, close, source);
+    if (close !== undefined) index = keepRaw(children, index, close, source, indent);
   }
 }
 
@@ -78,31 +92,46 @@ function findClose(children: PhrasingContent[], from: number, name: string): num
  * Replaces what lies between an opening and closing raw element with its source text.
  * Tags inside stay tags (kramdown still reads span HTML in raw content, as raw again).
  */
-function keepRaw(children: PhrasingContent[], open: number, close: number, source: string): number {
+function keepRaw(children: PhrasingContent[], open: number, close: number, source: string, indent: number): number {
   const replacement: PhrasingContent[] = [];
-  let raw = '';
-  const flush = () => {
+  // the raw text runs between two tags, children[after] and children[before]
+  let after = open;
+  const flush = (before: number) => {
+    const raw = rawBetween(children, after, before, source, indent);
     if (raw !== '') replacement.push({ type: 'text', value: raw, data: { kramdownRaw: true } as Text['data'] });
-    raw = '';
   };
   for (let at = open + 1; at < close; at++) {
     const node = children[at]!;
-    if (node.type === 'html' && /^<(\/?[A-Za-z_]|!--)/.test(node.value)) {
-      flush();
-      replacement.push(node);
-      // an element inside raw content is raw too, unless its markdown attribute asks otherwise
-      const element = readElement(node, false);
-      const end = element?.parsed ? findClose(children, at, element.name) : undefined;
-      if (end === undefined || end >= close) continue;
-      pushAll(replacement, children.slice(at + 1, end + 1));
-      at = end;
-    } else {
-      raw += writtenForm(node, source);
-    }
+    if (node.type !== 'html' || !/^<(\/?[A-Za-z_]|!--)/.test(node.value)) continue;
+    flush(at);
+    replacement.push(node);
+    after = at;
+    // an element inside raw content is raw too, unless its markdown attribute asks otherwise
+    const element = readElement(node, false);
+    const end = element?.parsed ? findClose(children, at, element.name) : undefined;
+    if (end === undefined || end >= close) continue;
+    pushAll(replacement, children.slice(at + 1, end + 1));
+    at = after = end;
   }
-  flush();
+  flush(close);
   spliceAll(children, open + 1, close - open - 1, replacement);
   return open + replacement.length + 1;
+}
+
+/**
+ * The text between two tags as written. From the source when both are placed: that keeps
+ * the indentation of continuation lines (beyond the containers' `indent`), which kramdown
+ * keeps and micromark drops from text.
+ */
+function rawBetween(children: PhrasingContent[], after: number, before: number, source: string, indent: number): string {
+  const from = children[after]!.position?.end.offset;
+  const to = children[before]!.position?.start.offset;
+  if (from !== undefined && to !== undefined && from <= to) {
+    return source.slice(from, to).replace(/\n[ \t>]*/g, (prefix) => `\n${prefix.slice(1 + Math.min(indent, prefix.length - 1))}`);
+  }
+  let raw = '';
+  for (let at = after + 1; at < before; at++) raw += writtenForm(children[at]!, source);
+  return raw;
 }
 
 /** A node as the author wrote it (a text's escapes as written, other nodes from the source). */

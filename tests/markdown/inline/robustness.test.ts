@@ -40,6 +40,13 @@ describe('hostile span input', () => {
     expect(links).toHaveLength(20000);
   });
 
+  it('renders a fence-like line of 40,000 tildes and unclosed strikethroughs as text', () => {
+    expect(render(`${'~'.repeat(40000)}\n`).html).toContain('~'.repeat(40000));
+    const { html } = render(`${'~~a '.repeat(20000)}\n`);
+    expect(html).not.toContain('<del>');
+    expect(html).toContain('~~a ~~a');
+  });
+
   it('gives 100,000 headings their ids', () => {
     const markdown = Array.from({ length: 100000 }, (_, i) => `## Part ${i % 100}\n`).join('\n');
     const { headings } = render(markdown);
