@@ -3,7 +3,7 @@
 import yaml from 'js-yaml';
 import type { FaroError, SourcePosition } from './diagnostics.js';
 import { isYamlTimestamp, yamlTimestamp } from './liquid/ruby-time.js';
-import { RubyFloat } from './liquid/ruby-values.js';
+import { RubyFloat, RubyInteger, rubyInteger as exactInteger } from './liquid/ruby-values.js';
 
 // Ruby's YAML (Psych, YAML 1.1) reads a float only with a decimal point (`1e3` stays a
 // string), and keeps `3.0` a Float that prints `3.0`: whole floats become RubyFloat.
@@ -33,12 +33,12 @@ const rubyInteger = new yaml.Type('tag:yaml.org,2002:int', {
     const digits = data.replace(/^[-+]/, '').replace(/[_,]/g, '');
     // Psych weighs the parts 60², 60, 1 from the left, so `10:30` is 37800.
     if (digits.includes(':')) return sign * digits.split(':').reduce((total, part, i) => total + Number(part) * 60 ** Math.abs(i - 2), 0);
-    if (/^0b/.test(digits)) return sign * parseInt(digits.slice(2), 2);
-    if (/^0x/.test(digits)) return sign * parseInt(digits.slice(2), 16);
-    if (/^0[0-7]+$/.test(digits)) return sign * parseInt(digits.slice(1), 8);
-    return sign * Number(digits);
+    // Ruby's Integers have no size limit: past 2^53 they stay exact (RubyInteger).
+    const prefixed = /^0[0-7]+$/.test(digits) ? `0o${digits.slice(1)}` : digits;
+    // (`0x_` and `0b_` have no digits left.)
+    return /^0[bx]$/.test(prefixed) ? NaN : exactInteger(BigInt(sign) * BigInt(prefixed));
   },
-  predicate: (object: unknown) => typeof object === 'number' && Number.isInteger(object),
+  predicate: (object: unknown) => object instanceof RubyInteger || (typeof object === 'number' && Number.isInteger(object)),
   represent: (object: object) => String(object),
 });
 

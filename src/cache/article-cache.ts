@@ -2,7 +2,7 @@
 // variables, the site configuration, faro's fingerprint) and the check that everything else
 // the cached render depended on (files read, site collections mentioned) is unchanged.
 import type { ArticleInput, RenderSettings } from '../render-article.js';
-import { COLLECTION_KEYS, fileHash, type ArticleDependencies } from './dependencies.js';
+import { collectionKeysOf, fileHash, type ArticleDependencies } from './dependencies.js';
 import { faroFingerprint, hashOf, stableJson } from './fingerprint.js';
 import type { CachedRender, RenderCache } from './render-cache.js';
 
@@ -77,7 +77,8 @@ export class ArticleCache {
  */
 export function configKeyOf(settings: RenderSettings): string {
   const config: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(settings.site)) if (!COLLECTION_KEYS.includes(name)) config[name] = value;
+  const collectionKeys = collectionKeysOf(settings.site);
+  for (const [name, value] of Object.entries(settings.site)) if (!collectionKeys.has(name)) config[name] = value;
   return hashOf(
     faroFingerprint(),
     stableJson(settings.kramdown),

@@ -13,30 +13,61 @@ export interface FileDependency {
 
 export interface ArticleDependencies {
   files: FileDependency[];
-  /** Top-level `site` keys from COLLECTION_KEYS the Liquid mentions; `*` for `site` as a whole. */
+  /** Top-level `site` keys of collections (collectionKeysOf) the Liquid mentions; `*` for `site` as a whole. */
   siteKeys: string[];
   /** The output changes on every build (`site.time`): never cached. */
   volatile: boolean;
 }
 
 /**
- * `site.*` entries that are not configuration: they change whenever any page or data file
- * changes, so only articles that mention them depend on them.
+ * `site.*` entries of every site that are not configuration: they change whenever any page
+ * or data file changes, so only articles that mention them depend on them.
  */
-export const COLLECTION_KEYS = ['pages', 'html_pages', 'posts', 'documents', 'collections', 'categories', 'tags', 'static_files', 'data', 'related_posts'];
+export const BUILT_IN_COLLECTION_KEYS: readonly string[] = ['pages', 'html_pages', 'posts', 'documents', 'collections', 'categories', 'tags', 'static_files', 'data', 'related_posts'];
+
+const collectionKeysBySite = new WeakMap<Record<string, unknown>, ReadonlySet<string>>();
+
+/**
+ * The collection keys of a site: the built-in ones and one per collection of its config
+ * (`site.guides` for `collections: { guides: … }`), read from `site.collections`.
+ */
+export function collectionKeysOf(site: Record<string, unknown>): ReadonlySet<string> {
+  let keys = collectionKeysBySite.get(site);
+  if (!keys) {
+    keys = new Set([...BUILT_IN_COLLECTION_KEYS, ...collectionLabels(site.collections)]);
+    collectionKeysBySite.set(site, keys);
+  }
+  return keys;
+}
+
+/**
+ * Gives `site` the collection keys of the site it was cut from (a worker's `site` leaves out
+ * the collections its articles do not mention, `site.collections` among them).
+ */
+export function keepCollectionKeys(site: Record<string, unknown>, keys: Iterable<string>): void {
+  collectionKeysBySite.set(site, new Set(keys));
+}
+
+/** Labels from `site.collections`: Liquid's list of collections, or the config's map or list. */
+function collectionLabels(collections: unknown): string[] {
+  if (Array.isArray(collections)) {
+    return collections.map((entry) => (entry !== null && typeof entry === 'object' ? (entry as { label?: unknown }).label : entry)).filter((label): label is string => typeof label === 'string');
+  }
+  return collections !== null && typeof collections === 'object' ? Object.keys(collections) : [];
+}
 
 const SITE_REFERENCE = /\bsite\b(\s*\.\s*([\w-]+)|\s*\[)?/g;
 // Tags that look pages up in site.pages/posts/documents without naming them.
 const LOOKUP_TAG = /\{%-?\s*(link|post_url)\b/;
 
-/** The collection keys (and volatile keys) that Liquid text refers to. */
-export function siteKeysIn(text: string, into: Set<string>): void {
+/** The collection keys (of `collectionKeys`, see collectionKeysOf) and volatile keys that Liquid text refers to. */
+export function siteKeysIn(text: string, into: Set<string>, collectionKeys: ReadonlySet<string>): void {
   if (!text.includes('site') && !text.includes('{%')) return;
   if (LOOKUP_TAG.test(text)) for (const key of ['pages', 'posts', 'documents', 'collections', 'static_files']) into.add(key);
   for (const match of text.matchAll(SITE_REFERENCE)) {
     const key = match[2];
     if (key !== undefined) {
-      if (COLLECTION_KEYS.includes(key) || key === 'time') into.add(key);
+      if (collectionKeys.has(key) || key === 'time') into.add(key);
     } else if (!isSiteWord(text, match.index!)) into.add('*');
   }
 }
@@ -118,10 +149,14 @@ export function fileHash(fs: SiteFileSystem, path: string): string {
 }
 
 /** Dependencies of one render, from what it read and the Liquid texts involved. */
-export function dependenciesOf(body: string, recorded: { files: FileDependency[]; texts: string[] }): ArticleDependencies {
+export function dependenciesOf(
+  body: string,
+  recorded: { files: FileDependency[]; texts: string[] },
+  collectionKeys: ReadonlySet<string>,
+): ArticleDependencies {
   const keys = new Set<string>();
-  siteKeysIn(body, keys);
-  for (const text of recorded.texts) siteKeysIn(text, keys);
+  siteKeysIn(body, keys, collectionKeys);
+  for (const text of recorded.texts) siteKeysIn(text, keys, collectionKeys);
   const volatile = keys.delete('time');
   return { files: recorded.files, siteKeys: [...keys].sort(), volatile };
 }

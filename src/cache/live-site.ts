@@ -23,7 +23,7 @@ import type { BuildContext, OutputFile, RenderedPage } from '../pipeline/types.j
 import { articleView } from '../site/article-view.js';
 import { imageSizeLookup } from '../site/image-size.js';
 import { stableJson } from './fingerprint.js';
-import { siteKeysIn } from './dependencies.js';
+import { collectionKeysOf, siteKeysIn } from './dependencies.js';
 
 export interface ArticleUpdate {
   /** The article's page, laid out (undefined when `full` or when the article has errors). */
@@ -128,7 +128,7 @@ export class LiveSite {
     const rerendered = new Set<string>();
     for (const [index, article] of articles.entries()) {
       const keys = new Set<string>();
-      siteKeysIn(article.body, keys);
+      siteKeysIn(article.body, keys, collectionKeysOf(site.settings.site));
       if (keys.size === 0 || this.changed.has(article.sourcePath)) continue;
       const output = renderJob(articleInput(article), site.settings, false);
       if (output.html !== undefined) articles[index] = { ...article, html: output.html, headings: output.headings, links: output.links };

@@ -5,10 +5,10 @@ import { dirname, join, resolve } from 'node:path';
 import { UsageError, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Command } from '../cli/command.js';
 import { stringOption } from '../cli/command.js';
-import { prepareSite } from '../pipeline/prepare-site.js';
+import { prepareSite, type PreparedSite } from '../pipeline/prepare-site.js';
 import { renderPages, renderPagesInParallel } from '../pipeline/render-pages.js';
 import { defaultWorkerCount, RenderPool } from '../pipeline/render-pool.js';
-import type { BuildContext, RenderedPage } from '../pipeline/types.js';
+import type { BuildContext, Page, RenderedPage } from '../pipeline/types.js';
 import { ArticleCache } from '../cache/article-cache.js';
 import { locateCache } from '../cache/cache-dir.js';
 import { RenderCache } from '../cache/render-cache.js';
@@ -25,11 +25,16 @@ export interface RenderedBodies {
 export function renderBodies(context: BuildContext): RenderedBodies {
   const site = prepareSite(context);
   const rendered = renderPages(
-    site.pages.filter((page) => page.isMarkdown),
+    bodyPages(site),
     site.settings,
     context,
   );
   return { bodies: bodiesOf(rendered), diagnostics: context.diagnostics };
+}
+
+/** The Markdown pages Jekyll converts: those it writes, and the documents of unwritten collections. */
+function bodyPages(site: PreparedSite): Page[] {
+  return [...site.pages, ...site.unwritten].filter((page) => page.isMarkdown);
 }
 
 function bodiesOf(rendered: RenderedPage[]): Map<string, string> {
@@ -47,7 +52,7 @@ export async function renderBodiesInParallel(context: BuildContext, options: { w
   try {
     const site = prepareSite(context);
     const { pages } = await renderPagesInParallel(
-      site.pages.filter((page) => page.isMarkdown),
+      bodyPages(site),
       site.settings,
       context,
       { cache: store ? new ArticleCache(store, site.settings) : undefined, pool: () => (pool ??= workers > 1 ? RenderPool.start(workers) : undefined) },

@@ -16,6 +16,7 @@ import type { View } from '../site/views.js';
 import { createContext } from '../commands/site-options.js';
 import { LiveSite } from '../cache/live-site.js';
 import { ServedFiles } from './served-files.js';
+import { collectionKeysOf, siteKeysIn } from '../cache/dependencies.js';
 
 /** What a change touches, from least to most work. */
 export type ChangeKind = 'content' | 'site-wide' | 'layouts' | 'config';
@@ -46,8 +47,13 @@ interface CachedRender {
   diagnostics: Diagnostic[];
 }
 
-// Pages that list other pages through Liquid must be rendered again whenever any page changes.
-const USES_SITE_COLLECTIONS = /\bsite\s*\.\s*(pages|html_pages|posts|documents|categories|tags|collections)\b/;
+// Pages that list other pages through Liquid (`site.pages`, `site.posts`, a collection of
+// the config…) must be rendered again whenever any page changes.
+const usesSiteCollections = (source: string, site: Record<string, unknown>): boolean => {
+  const keys = new Set<string>();
+  siteKeysIn(source, keys, collectionKeysOf(site));
+  return keys.size > 0;
+};
 
 export class DevBuilder {
   private readonly renders = new Map<string, CachedRender>();
@@ -174,7 +180,7 @@ export class DevBuilder {
       pages.some((page) => this.renders.get(page.sourcePath)?.source !== page.source) || this.renders.size !== pages.length;
     const stale = pages.filter((page) => {
       const cached = this.renders.get(page.sourcePath);
-      return !cached || cached.source !== page.source || (anyChanged && USES_SITE_COLLECTIONS.test(page.source));
+      return !cached || cached.source !== page.source || (anyChanged && usesSiteCollections(page.source, settings.site));
     });
     const live = new Set(pages.map((p) => p.sourcePath));
     for (const path of this.renders.keys()) if (!live.has(path)) this.renders.delete(path);

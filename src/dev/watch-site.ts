@@ -3,6 +3,7 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/resolved-config.js';
+import { siteFolders } from '../pipeline/site-folders.js';
 import type { ChangeKind } from './dev-builder.js';
 import { watchTree, type TreeWatcher } from './watch-tree.js';
 
@@ -16,8 +17,11 @@ export interface SiteWatcher {
   close(): void;
 }
 
-// Folders of the source every page may read (Jekyll's includes, data, layouts, plugins).
-const SITE_WIDE_FOLDERS = new Set(['_includes', '_data', '_layouts', '_plugins']);
+/** Folders of the source every page may read: includes, data and layouts as the config names them, plugins. */
+function siteWideFolders(config: ResolvedConfig): string[] {
+  const { includes, data, layouts } = siteFolders(config.siteVariables);
+  return [includes, data, layouts, '_plugins'];
+}
 
 /** What a change to `path` means for the build, or undefined when the build does not read it. */
 export function classifyChange(path: string, config: ResolvedConfig): ChangeKind | undefined {
@@ -34,7 +38,8 @@ export function classifyChange(path: string, config: ResolvedConfig): ChangeKind
     const parts = relative(config.sourceDir, abs).split(sep);
     if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) return undefined;
     if (parts.length === 1 && parts[0] === '_config.yml') return 'config';
-    return SITE_WIDE_FOLDERS.has(parts[0]!) ? 'site-wide' : 'content';
+    const path = parts.join('/');
+    return siteWideFolders(config).some((folder) => path === folder || path.startsWith(`${folder}/`)) ? 'site-wide' : 'content';
   }
   return undefined;
 }

@@ -1,9 +1,10 @@
 // Literals as Ruby's Liquid 5 reads them. Its lexer knows no escapes: `"tab\there"` is the
 // eleven characters between the quotes, and a string ends at the first matching quote.
-// And `3.0` is a Float, which prints `3.0`, where liquidjs would read the number 3.
+// And `3.0` is a Float, which prints `3.0`, where liquidjs would read the number 3; an
+// integer keeps all its digits past 2^53.
 // liquidjs has no option for either, so its tokenizer is adjusted once per process.
 import { Drop, Tokenizer } from 'liquidjs';
-import { RubyFloat } from './ruby-values.js';
+import { RubyFloat, rubyInteger } from './ruby-values.js';
 
 interface TokenizerInternals {
   input: string;
@@ -86,6 +87,9 @@ export function installRubyLiterals(): void {
     const token = readNumber.call(this);
     if (token && typeof token.content === 'number' && token.getText().includes('.') && Number.isInteger(token.content)) {
       token.content = new RubyFloat(token.content);
+    } else if (token && typeof token.content === 'number' && !Number.isSafeInteger(token.content) && /^[-+]?\d+$/.test(token.getText())) {
+      // An Integer past 2^53 keeps every digit, as Ruby's does.
+      token.content = rubyInteger(BigInt(token.getText()));
     }
     return token;
   };

@@ -16,6 +16,9 @@ export interface RubyFormatOptions {
  * `.0` (`10.0`); a JavaScript number cannot say it is one. Everything else sees the number.
  */
 export class RubyFloat extends Drop {
+  /** Survives a structured clone (worker threads), where the class does not: see reviveRubyValues. */
+  readonly rubyType = 'Float';
+
   constructor(readonly value: number) {
     super();
   }
@@ -31,6 +34,82 @@ export class RubyFloat extends Drop {
   override toString(): string {
     return floatText(this.value);
   }
+}
+
+/**
+ * A Ruby Integer beyond JavaScript's exact integers (2^53): kept as a bigint, so it prints
+ * as written. Comparisons are exact; everything else sees the nearest number.
+ */
+export class RubyInteger extends Drop {
+  readonly rubyType = 'Integer';
+
+  constructor(readonly value: bigint) {
+    super();
+  }
+
+  override valueOf(): number {
+    return Number(this.value);
+  }
+
+  /** A string: exact in cache keys, where JSON has no bigint. */
+  toJSON(): string {
+    return this.value.toString();
+  }
+
+  override toString(): string {
+    return this.value.toString();
+  }
+
+  // liquidjs's Comparable: `==`, `<`… with this value on the left.
+  equals(other: unknown): boolean {
+    return compareInteger(this.value, other) === 0;
+  }
+  gt(other: unknown): boolean {
+    return compareInteger(this.value, other) > 0;
+  }
+  geq(other: unknown): boolean {
+    return compareInteger(this.value, other) >= 0;
+  }
+  lt(other: unknown): boolean {
+    return compareInteger(this.value, other) < 0;
+  }
+  leq(other: unknown): boolean {
+    return compareInteger(this.value, other) <= 0;
+  }
+}
+
+/** An integer as Ruby holds it: a number while exact, else a RubyInteger. */
+export function rubyInteger(value: bigint): number | RubyInteger {
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : new RubyInteger(value);
+}
+
+/** -1, 0 or 1 as `value` is below, equal to or above `other`; NaN when they do not compare. */
+function compareInteger(value: bigint, other: unknown): number {
+  const exact = other instanceof RubyInteger ? other.value : typeof other === 'number' && Number.isInteger(other) ? BigInt(other) : undefined;
+  if (exact !== undefined) return value < exact ? -1 : value > exact ? 1 : 0;
+  const number = other instanceof Drop ? other.valueOf() : other;
+  if (typeof number !== 'number' || Number.isNaN(number)) return NaN;
+  const approximate = Number(value);
+  return approximate < number ? -1 : approximate > number ? 1 : 0;
+}
+
+/**
+ * Puts back the RubyFloat and RubyInteger values in data that went through a structured
+ * clone (to or from a worker thread), which keeps their fields but not their class. In place.
+ */
+export function reviveRubyValues(data: unknown, seen = new Set<object>()): unknown {
+  if (typeof data !== 'object' || data === null || data instanceof Date || seen.has(data)) return data;
+  seen.add(data);
+  const revive = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
+    const { rubyType, value: inner } = value as { rubyType?: unknown; value?: unknown };
+    if (rubyType === 'Float' && typeof inner === 'number' && !(value instanceof RubyFloat)) return new RubyFloat(inner);
+    if (rubyType === 'Integer' && typeof inner === 'bigint' && !(value instanceof RubyInteger)) return new RubyInteger(inner);
+    return reviveRubyValues(value, seen);
+  };
+  if (Array.isArray(data)) for (let i = 0; i < data.length; i++) data[i] = revive(data[i]);
+  else if (isPlainRecord(data)) for (const key of Object.keys(data)) data[key] = revive(data[key]);
+  return data;
 }
 
 /**
@@ -60,7 +139,7 @@ function rubyFloat(value: number): string {
 
 /** What Liquid 5 writes for `{{ value }}`: arrays are joined (flattened), nil is empty. */
 export function liquidToS(value: unknown, options: RubyFormatOptions = {}): string {
-  if (value instanceof RubyFloat) return rubyToS(value, options);
+  if (value instanceof RubyFloat || value instanceof RubyInteger) return rubyToS(value, options);
   if (value instanceof Drop) value = value.valueOf();
   if (Array.isArray(value)) return value.map((item) => liquidToS(item, options)).join('');
   return rubyToS(value, options);
@@ -68,6 +147,7 @@ export function liquidToS(value: unknown, options: RubyFormatOptions = {}): stri
 
 /** Ruby's `to_s`. */
 export function rubyToS(value: unknown, options: RubyFormatOptions = {}): string {
+  if (value instanceof RubyInteger) return value.toString();
   if (value instanceof Drop && !(value instanceof RubyFloat)) value = value.valueOf();
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
@@ -84,6 +164,7 @@ export function rubyInspect(value: unknown, options: RubyFormatOptions = {}): st
   if (typeof value === 'string') return rubyStringInspect(value);
   if (typeof value === 'number') return rubyNumber(value);
   if (value instanceof RubyFloat) return floatText(value.value);
+  if (value instanceof RubyInteger) return value.toString();
   if (value instanceof Date) return rubyTime(value, options);
   if (Array.isArray(value)) return `[${value.map((item) => rubyInspect(item, options)).join(', ')}]`;
   if (isPlainRecord(value)) {

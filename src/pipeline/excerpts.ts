@@ -1,7 +1,8 @@
-// Jekyll's `excerpt` of posts and collection documents: the body up to the first
-// `excerpt_separator` (site-wide or per page, "\n\n" by default), rendered through Liquid and
-// Markdown like the body itself (renderArticle). Only computed when some Liquid of the site
-// mentions `excerpt`, since a large blog would otherwise render every post twice for nothing.
+// Jekyll's `excerpt` of posts and collection documents (and of pages, with `page_excerpts:
+// true`): the body up to the first `excerpt_separator` (site-wide or per page, "\n\n" by
+// default), rendered through Liquid and Markdown like the body itself (renderArticle). Only
+// computed when some Liquid of the site mentions `excerpt`, since a large blog would
+// otherwise render every post twice for nothing.
 import { renderArticle, type RenderSettings } from '../render-article.js';
 import type { SiteFileSystem } from '../fs.js';
 import { pageVariables } from './liquid-variables.js';
@@ -49,12 +50,25 @@ function closeOpenBlocks(head: string): string {
 }
 
 /**
- * Renders the excerpt of every post and document that has none in its front matter and
- * stores it on the page. Problems in it are reported by the page's own render, not twice.
+ * Whether Jekyll gives `page` an excerpt of its own: documents always; pages only with the
+ * site's `page_excerpts`, and only those written as HTML (Markdown converts to .html).
+ */
+function hasExcerpt(page: Page, site: Record<string, unknown>): boolean {
+  if (page.kind !== 'page') return true;
+  return isTruthy(site.page_excerpts) && (page.isMarkdown || /\.(html|htm|xhtml)$/i.test(page.sourcePath));
+}
+
+/** Ruby truthiness: everything but nil and false. */
+const isTruthy = (value: unknown): boolean => value !== undefined && value !== null && value !== false;
+
+/**
+ * Renders the excerpt of every post and document (and page, with `page_excerpts`) that has
+ * none in its front matter and stores it on the page. Problems in it are reported by the
+ * page's own render, not twice.
  */
 export function renderExcerpts(pages: Page[], settings: RenderSettings): void {
   for (const page of pages) {
-    if (page.kind === 'page' || page.data.excerpt !== undefined) continue;
+    if (!hasExcerpt(page, settings.site) || page.data.excerpt !== undefined) continue;
     const separator = excerptSeparator(page, settings.site);
     if (separator === '') continue;
     const excerpt = renderArticle(

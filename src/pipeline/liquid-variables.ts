@@ -3,12 +3,15 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import { customCollections } from './collections.js';
 import type { Page, StaticFile } from './types.js';
 
-export function pageVariables(page: Page, baseurl = ''): Record<string, unknown> {
-  void baseurl;
-  return variablesOf(page, true);
+/**
+ * `page` as Liquid sees it. `content` is the body as written, or `rendered` when given: once
+ * Jekyll has rendered a page or document, its `content` is the converted body.
+ */
+export function pageVariables(page: Page, rendered?: string): Record<string, unknown> {
+  return variablesOf(page, true, rendered);
 }
 
-function variablesOf(page: Page, withNeighbours: boolean): Record<string, unknown> {
+function variablesOf(page: Page, withNeighbours: boolean, rendered?: string): Record<string, unknown> {
   const parts = page.sourcePath.split('/');
   const name = parts[parts.length - 1]!;
   const dir = `/${parts.slice(0, -1).join('/')}${parts.length > 1 ? '/' : ''}`;
@@ -21,9 +24,12 @@ function variablesOf(page: Page, withNeighbours: boolean): Record<string, unknow
     title: page.data.title,
     categories: page.categories,
     tags: page.tags,
-    content: page.body,
+    content: rendered ?? page.body,
   };
   if (page.date) variables.date = page.date;
+  // A front matter `excerpt:` stays as written; otherwise the rendered one, when computed
+  // (documents always, pages with `page_excerpts`).
+  if (page.data.excerpt === undefined && page.excerpt !== undefined) variables.excerpt = page.excerpt;
   if (page.kind !== 'page') {
     const relativePath = page.relativePath ?? page.sourcePath;
     const slug = typeof page.data.slug === 'string' ? page.data.slug : name.replace(/\.[^.]+$/, '').replace(/^\d{2,4}-\d{1,2}-\d{1,2}-/, '');
@@ -36,8 +42,6 @@ function variablesOf(page: Page, withNeighbours: boolean): Record<string, unknow
       draft: page.kind === 'draft',
       ext: name.slice(name.lastIndexOf('.')),
     });
-    // A front matter `excerpt:` stays as written; otherwise the rendered one, when computed.
-    if (page.data.excerpt === undefined && page.excerpt !== undefined) variables.excerpt = page.excerpt;
     if (withNeighbours) {
       variables.previous = page.previous ? neighbourVariables(page.previous) : null;
       variables.next = page.next ? neighbourVariables(page.next) : null;
@@ -89,27 +93,35 @@ function sortByKey(docs: Page[], key: string): Page[] {
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const fileName = (page: Page): string => page.sourcePath.slice(page.sourcePath.lastIndexOf('/') + 1);
+/** Jekyll's order of site.pages (and of rendering them): by file name, not path, bytewise. */
+export const byName = (a: Page, b: Page): number => compareText(fileName(a), fileName(b));
 
-/** `site.*`: the config's variables plus pages, posts, collections, data, categories and tags. */
+/**
+ * `site.*`: the config's variables plus pages, posts, collections, data, categories and tags.
+ * `rendered` gives the converted body of the pages and documents already rendered, by source path.
+ */
 export function siteVariables(
   config: ResolvedConfig,
   pages: Page[],
   data: Record<string, unknown>,
   staticFiles: StaticFile[] = [],
+  rendered?: ReadonlyMap<string, string>,
 ): Record<string, unknown> {
-  // Jekyll sorts site.pages by file name (not path), bytewise.
-  const sitePages = pages.filter((p) => p.kind === 'page').sort((a, b) => compareText(fileName(a), fileName(b)));
-  const pageDrops = sitePages.map((p) => pageVariables(p));
+  const dropOf = (page: Page) => pageVariables(page, rendered?.get(page.sourcePath));
+  const sitePages = pages.filter((p) => p.kind === 'page').sort(byName);
+  const pageDrops = sitePages.map(dropOf);
   // Pages whose output extension is HTML's (Markdown converts to .html; not feed.xml, robots.txt, …).
   const htmlPages = pageDrops.filter((_, index) => sitePages[index]!.isMarkdown || /\.(html|htm|xhtml)$/i.test(sitePages[index]!.sourcePath));
   const collections = collectionDocuments(config, pages);
-  const drops = new Map([...collections].map(([label, docs]) => [label, docs.map((doc) => pageVariables(doc))]));
+  const drops = new Map([...collections].map(([label, docs]) => [label, docs.map(dropOf)]));
   // Jekyll lists posts newest first (on the same date, by path descending).
   const posts = [...drops.get('posts')!].reverse();
   const groupBy = (key: 'categories' | 'tags') => {
     const out: Record<string, unknown[]> = {};
-    // Jekyll fills site.tags and site.categories going through the posts oldest first.
+    // Jekyll fills site.tags and site.categories going through the posts oldest first (the
+    // keys' order), then sorts each list newest first, as site.posts.
     for (const post of [...posts].reverse()) for (const value of post[key] as string[]) (out[value] ??= []).push(post);
+    for (const list of Object.values(out)) list.reverse();
     return out;
   };
   const specs = new Map(customCollections(config.siteVariables).map((spec) => [spec.label, spec]));

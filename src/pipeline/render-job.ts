@@ -2,7 +2,7 @@
 // failures become diagnostics, and when asked, the files the render read are recorded so
 // the result can be cached with its dependencies.
 import { toDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { dependenciesOf, RecordingFileSystem, type ArticleDependencies } from '../cache/dependencies.js';
+import { collectionKeysOf, dependenciesOf, RecordingFileSystem, type ArticleDependencies } from '../cache/dependencies.js';
 import { renderArticle, type ArticleInput, type RenderSettings } from '../render-article.js';
 import type { Heading, LinkReference } from '../markdown/types.js';
 
@@ -40,6 +40,6 @@ export function renderJob(input: ArticleInput, settings: RenderSettings, record:
   } catch (error) {
     output = { headings: [], links: [], diagnostics: [toDiagnostic(error, { file: input.file, source: input.source })] };
   }
-  if (recording) output.deps = dependenciesOf(input.body, recording.recorder.finish());
+  if (recording) output.deps = dependenciesOf(input.body, recording.recorder.finish(), collectionKeysOf(settings.site));
   return output;
 }

@@ -4,6 +4,8 @@
 // its kramdown options object) stays the same for the worker's whole life.
 import { parentPort } from 'node:worker_threads';
 import { deserialize } from 'node:v8';
+import { keepCollectionKeys } from '../cache/dependencies.js';
+import { reviveRubyValues } from '../liquid/ruby-values.js';
 import { NodeFileSystem } from '../fs.js';
 import type { KramdownOptions } from '../markdown/options.js';
 import type { ArticleInput, RenderSettings } from '../render-article.js';
@@ -16,6 +18,8 @@ export interface WorkerSettings {
   site: Record<string, unknown>;
   kramdown: KramdownOptions;
   includesDir: string;
+  /** collectionKeysOf the whole site (`site` may be without the collections). */
+  collectionKeys: string[];
   record: boolean;
 }
 
@@ -25,6 +29,9 @@ let record = false;
 function handle(request: WorkerRequest): WorkerReply {
   if (request.type === 'settings') {
     const received = deserialize(request.payload) as WorkerSettings;
+    // Ruby's whole Floats and big Integers lose their class on the way: put them back.
+    reviveRubyValues(received.site);
+    keepCollectionKeys(received.site, received.collectionKeys);
     settings = {
       site: received.site,
       kramdown: received.kramdown,
@@ -36,10 +43,10 @@ function handle(request: WorkerRequest): WorkerReply {
   }
   if (!settings) throw new Error('render worker: articles before settings');
   const current = settings;
-  const results = request.jobs.map((job: { index: number; input: ArticleInput }) => ({
-    index: job.index,
-    output: renderJob(job.input, current, record),
-  }));
+  const results = request.jobs.map((job: { index: number; input: ArticleInput }) => {
+    reviveRubyValues(job.input.page);
+    return { index: job.index, output: renderJob(job.input, current, record) };
+  });
   return { type: 'rendered', batch: request.batch, results };
 }
 

@@ -22,6 +22,19 @@ describe('classifyChange', () => {
     expect(classifyChange('/site/content/_config.yml', config)).toBe('config');
   });
 
+  test("takes the includes, data and layouts folders from the site's config", () => {
+    const renamed = testConfig({
+      ...config,
+      siteVariables: { ...config.siteVariables, includes_dir: 'partials/', data_dir: './shared/data', layouts_dir: '_templates' },
+    });
+    expect(classifyChange('/site/content/partials/note.html', renamed)).toBe('site-wide');
+    expect(classifyChange('/site/content/shared/data/phones.yml', renamed)).toBe('site-wide');
+    expect(classifyChange('/site/content/shared/other.md', renamed)).toBe('content');
+    expect(classifyChange('/site/content/_templates/post.html', renamed)).toBe('site-wide');
+    // The default folders are ordinary underscore folders then.
+    expect(classifyChange('/site/content/_includes/note.html', renamed)).toBe('content');
+  });
+
   test('ignores the output, hidden folders and editor files', () => {
     expect(classifyChange('/site/_site/co/es/a.html', config)).toBeUndefined();
     expect(classifyChange('/site/content/.git/index', config)).toBeUndefined();

@@ -1,6 +1,6 @@
 // Jekyll's text filters (Jekyll::Filters) that liquidjs either lacks or spells differently.
 import { Drop, toValue } from 'liquidjs';
-import { floatText, isPlainRecord, RubyFloat, rubyInspect, rubyTime, rubyToS, type RubyFormatOptions } from '../ruby-values.js';
+import { floatText, isPlainRecord, RubyFloat, RubyInteger, rubyInspect, rubyTime, rubyToS, type RubyFormatOptions } from '../ruby-values.js';
 
 const text = (input: unknown): string => rubyToS(input);
 
@@ -67,6 +67,7 @@ export function jsonify(input: unknown, options: RubyFormatOptions = {}): string
 
 function toJson(value: unknown, options: RubyFormatOptions, seen: Set<unknown>): string {
   if (value instanceof RubyFloat) return floatText(value.value);
+  if (value instanceof RubyInteger) return value.toString();
   if (value instanceof Drop) return toJson(toValue(value), options, seen);
   if (value === undefined || value === null) return 'null';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';

@@ -1,4 +1,4 @@
-import type { Html, Nodes, Parent, Root, RootContent } from 'mdast';
+import type { Html, Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import { HTML_ELEMENTS_WITHOUT_BODY } from './html-scan.js';
 
 // Tags inside a paragraph (or another run of text) as kramdown's span parser sees them:
@@ -42,7 +42,7 @@ function balanceTags(parent: Parent): void {
     const end = start ? undefined : CLOSE_TAG.exec(child.value);
     if (start) {
       const name = start[1]!.toLowerCase();
-      if (BLOCK_ELEMENTS.has(name)) children[index] = asText(child);
+      if (BLOCK_ELEMENTS.has(name)) children[index] = asText(child, true);
       else if (!start[2] && !HTML_ELEMENTS_WITHOUT_BODY.has(name)) open.push(name);
     } else if (end) {
       if (open.at(-1) === end[1]!.toLowerCase()) open.pop();
@@ -88,6 +88,11 @@ function slicePosition(node: Html, from: number, to: number): Html['position'] {
   return { start: at(from), end: at(to) };
 }
 
-function asText(node: Html): RootContent {
-  return { type: 'text', value: node.value, position: node.position };
+/**
+ * The tag as text. A block-level start tag is text as written (`raw`): kramdown adds it
+ * whole, so no smart quotes or emphasis inside. An end tag may still end an element once
+ * emphasis has been placed, so it stays ordinary text for that later pass.
+ */
+function asText(node: Html, raw = false): RootContent {
+  return { type: 'text', value: node.value, position: node.position, ...(raw && { data: { kramdownRaw: true } as Text['data'] }) };
 }
