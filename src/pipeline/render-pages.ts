@@ -21,6 +21,10 @@ export interface RenderOptions {
   pool?: () => RenderPool | undefined;
   /** Fewest articles to render for the pool to be used (default MIN_PARALLEL_ARTICLES). */
   minParallel?: number;
+  /** Renders pages of a lower rank first (stable); page order by default. */
+  rank?: (page: Page) => number;
+  /** Told of each page's output as soon as it is known (from the cache or rendered), in no particular order. */
+  onRendered?: (index: number, output: RenderJobOutput) => void;
 }
 
 /** What the render stage did, for `--verbose` lines and the benchmark. */
@@ -45,7 +49,7 @@ export function articleInput(page: Page): ArticleInput {
 }
 
 export function renderPages(pages: Page[], settings: RenderSettings, context: BuildContext, options: RenderOptions = {}): RenderedPage[] {
-  const plan = planRender(pages, options.cache, context);
+  const plan = planRender(pages, options, context);
   for (const task of plan.tasks) plan.complete(task.index, renderJob(task.input, settings, options.cache !== undefined));
   return plan.assemble();
 }
@@ -57,7 +61,7 @@ export async function renderPagesInParallel(
   options: RenderOptions = {},
 ): Promise<{ pages: RenderedPage[]; stats: RenderStats }> {
   const record = options.cache !== undefined;
-  const plan = planRender(pages, options.cache, context);
+  const plan = planRender(pages, options, context);
   let inWorkers = 0;
   const enough = plan.tasks.length >= (options.minParallel ?? MIN_PARALLEL_ARTICLES);
   const pool = enough && settings.fs instanceof NodeFileSystem ? options.pool?.() : undefined;
@@ -92,7 +96,7 @@ interface RenderPlan {
   assemble(): RenderedPage[];
 }
 
-function planRender(pages: Page[], cache: ArticleCache | undefined, context: BuildContext): RenderPlan {
+function planRender(pages: Page[], { cache, rank, onRendered }: RenderOptions, context: BuildContext): RenderPlan {
   const outputs: (RenderJobOutput | undefined)[] = new Array(pages.length);
   const inputs = pages.map(articleInput);
   const keys: string[] = [];
@@ -106,11 +110,16 @@ function planRender(pages: Page[], cache: ArticleCache | undefined, context: Bui
       const hit = cache.lookup(input, key);
       if (hit) {
         outputs[index] = { html: hit.html, headings: hit.headings, links: hit.links, diagnostics: hit.diagnostics };
+        onRendered?.(index, outputs[index]!);
         progress();
         continue;
       }
     }
     tasks.push({ index, input });
+  }
+  if (rank) {
+    const ranks = new Map(tasks.map((task) => [task, rank(pages[task.index]!)]));
+    tasks.sort((a, b) => ranks.get(a)! - ranks.get(b)! || a.index - b.index);
   }
   return {
     tasks,
@@ -120,6 +129,7 @@ function planRender(pages: Page[], cache: ArticleCache | undefined, context: Bui
       if (cache && deps && output.html !== undefined) {
         cache.remember(inputs[index]!, keys[index]!, { html: output.html, headings: output.headings, links: output.links, diagnostics: output.diagnostics }, deps);
       }
+      onRendered?.(index, output);
       progress();
     },
     isDone: (index) => outputs[index] !== undefined,
