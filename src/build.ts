@@ -2,7 +2,7 @@
 // the output is swapped in only when there are none.
 import { join } from 'node:path';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { applyLayouts, type LayoutContext } from './pipeline/apply-layouts.js';
+import { applyLayouts, createLayoutEnvironment, type LayoutContext } from './pipeline/apply-layouts.js';
 import { prepareSite, type PreparedSite } from './pipeline/prepare-site.js';
 import { renderPages, renderPagesInParallel, type RenderStats } from './pipeline/render-pages.js';
 import { defaultWorkerCount, MIN_PARALLEL_ARTICLES, RenderPool } from './pipeline/render-pool.js';
@@ -159,8 +159,10 @@ function localeLayoutsFor(sink: OutputSink, context: BuildContext, site: Prepare
     diagnostics: context.diagnostics,
   });
   const sources = sourcesOf(site);
+  // Compiled once: the layouts run in many small steps.
+  const environment = createLayoutEnvironment(site.config.layoutsDir);
   const layOut = (views: View[], diagnostics: Diagnostic[]) =>
-    (stages.applyLayouts ?? applyLayouts)(views, { ...context, diagnostics, config: site.config, sources });
+    (stages.applyLayouts ?? applyLayouts)(views, { ...context, diagnostics, config: site.config, sources, environment });
   const layouts = new LocaleLayouts({ site, articles, model, builder, sink, layOut, keepUnchanged: !stages.applyLayouts });
   return { site, model, layouts };
 }
