@@ -2,7 +2,7 @@
 // the output is swapped in only when there are none.
 import { join } from 'node:path';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { applyLayouts, type LayoutContext } from './pipeline/apply-layouts.js';
+import { applyLayouts, createLayoutEnvironment, type LayoutContext } from './pipeline/apply-layouts.js';
 import { prepareSite, type PreparedSite } from './pipeline/prepare-site.js';
 import { renderPages, renderPagesInParallel, type RenderStats } from './pipeline/render-pages.js';
 import { defaultWorkerCount, MIN_PARALLEL_ARTICLES, RenderPool } from './pipeline/render-pool.js';
@@ -18,8 +18,8 @@ import { feedFiles } from './site/feed.js';
 import { imageSizeLookup } from './site/image-size.js';
 import { sitemapFiles } from './site/sitemap.js';
 import { loadUiStrings } from './site/ui-strings.js';
-import { siteViews, type View } from './site/views.js';
-import { layoutKeys } from './cache/layout-keys.js';
+import { SiteViewBuilder, siteViews, type View } from './site/views.js';
+import { LocaleLayouts, type OutputSink } from './pipeline/lay-out-by-locale.js';
 
 export interface BuildResult {
   ok: boolean;
@@ -100,11 +100,16 @@ export async function generateSiteInParallel(
     const site = prepareSite(context);
     const prepared = timer();
     const cache = store ? new ArticleCache(store, site.settings) : undefined;
-    const { pages: articles, stats } = await renderPagesInParallel(site.pages, site.settings, context, {
+    const streamed = sink ? localeLayoutsFor(sink, context, site, stages) : undefined;
+    const rendering = renderPagesInParallel(site.pages, site.settings, context, {
       cache,
       pool: () => (pool ??= workers > 1 ? RenderPool.start(workers) : undefined),
       minParallel: options.parallelThreshold,
+      rank: streamed?.layouts.rank,
+      onRendered: streamed?.layouts.rendered,
     });
+    await streamed?.layouts.layOutWhile(rendering);
+    const { pages: articles, stats } = await rendering;
     const rendered = timer();
     const poolSize = pool?.size ?? 0;
     // The workers' memory is not needed past this point.
@@ -112,10 +117,10 @@ export async function generateSiteInParallel(
     pool = undefined;
     store?.save();
     store?.release();
-    const assembled = sink ? await assembleSiteInto(sink, context, site, articles, stages) : assembleSite(context, site, articles, stages);
+    const assembled = streamed ? await finishLocaleLayouts(streamed, context) : assembleSite(context, site, articles, stages);
     const laidOut = assembled.layoutStats ? ` (${assembled.layoutStats.laidOut} pages laid out, ${assembled.layoutStats.kept} kept)` : '';
     options.onNote?.(
-      `read ${prepared}; rendered ${stats.articles} articles (${stats.fromCache} from cache, ${stats.inWorkers} in ${poolSize} workers) ${rendered}; layouts${laidOut} ${timer()}`,
+      `read ${prepared}; rendered ${stats.articles} articles (${stats.fromCache} from cache, ${stats.inWorkers} in ${poolSize} workers), laying out each locale once rendered, ${rendered}; the rest of the layouts${laidOut} ${timer()}`,
     );
     return { ...assembled, renderStats: stats };
   } finally {
@@ -134,18 +139,6 @@ function stageTimer(): () => string {
   };
 }
 
-/** Views laid out per step when files stream to a sink (bounds the pages held in memory). */
-const LAYOUT_CHUNK = 500;
-
-/** Where streamed output goes: files as they are laid out, and a pause between chunks. */
-export interface OutputSink {
-  file(path: string, content: string | Uint8Array, layoutKey?: string): void;
-  /** Keeps the last build's page when it was laid out from the same key (then true). */
-  reuse?(path: string, layoutKey: string): boolean;
-  /** Lets the search indexer catch up (bounded memory) before the next chunk. */
-  flush(): Promise<void>;
-}
-
 /** Stages 6–7 of a site whose articles are rendered: model, views, layouts, sitemap, feeds. */
 export function assembleSite(context: BuildContext, site: PreparedSite, articles: RenderedPage[], stages: StageOverrides = {}): GeneratedSite {
   const { model, views, layOut } = viewsOf(context, site, articles, stages);
@@ -153,33 +146,32 @@ export function assembleSite(context: BuildContext, site: PreparedSite, articles
   return { site, articles, model, views, files };
 }
 
-/** assembleSite, each file handed to `sink` as soon as it is laid out (`files` stays empty). */
-export async function assembleSiteInto(
-  sink: OutputSink,
-  context: BuildContext,
-  site: PreparedSite,
-  articles: RenderedPage[],
-  stages: StageOverrides = {},
-): Promise<GeneratedSite> {
-  const { model, views, layOut } = viewsOf(context, site, articles, stages);
-  // Pages laid out from the same inputs as in the last build are kept as they are.
-  const keyOf = sink.reuse && !stages.applyLayouts ? layoutKeys({ config: site.config, articles, staticFiles: site.staticFiles }) : () => undefined;
-  const layoutStats = { laidOut: 0, kept: 0 };
-  for (let start = 0; start < views.length; start += LAYOUT_CHUNK) {
-    const keys = new Map<string, string>();
-    const stale = views.slice(start, start + LAYOUT_CHUNK).filter((view) => {
-      const key = keyOf(view);
-      if (key === undefined) return true;
-      keys.set(view.outputPath, key);
-      return !sink.reuse!(view.outputPath, key);
-    });
-    layoutStats.laidOut += stale.length;
-    layoutStats.kept += Math.min(LAYOUT_CHUNK, views.length - start) - stale.length;
-    for (const file of layOut(stale)) sink.file(file.path, file.content, keys.get(file.path));
-    await sink.flush();
-  }
-  for (const file of [...sitemapFiles(model, views), ...feedFiles(model)]) sink.file(file.path, file.content);
-  return { site, articles, model, views, files: [], layoutStats };
+/**
+ * Stage 6 for a build that streams to `sink`: the model from the pages' front matter, and
+ * each locale laid out as soon as its articles are rendered (lay-out-by-locale.ts).
+ */
+function localeLayoutsFor(sink: OutputSink, context: BuildContext, site: PreparedSite, stages: StageOverrides) {
+  // The articles as they will be once rendered: the model and views hold these objects.
+  const articles: RenderedPage[] = site.pages.map((page) => ({ ...page, html: '', headings: [], links: [] }));
+  const model = buildSiteModel(site.config, articles, context.filters.locales);
+  const builder = new SiteViewBuilder(model, loadUiStrings(site.config.layoutsDir), {
+    imageSize: imageSizeLookup(site.config, site.staticFiles),
+    diagnostics: context.diagnostics,
+  });
+  const sources = sourcesOf(site);
+  // Compiled once: the layouts run in many small steps.
+  const environment = createLayoutEnvironment(site.config.layoutsDir);
+  const layOut = (views: View[], diagnostics: Diagnostic[]) =>
+    (stages.applyLayouts ?? applyLayouts)(views, { ...context, diagnostics, config: site.config, sources, environment });
+  const layouts = new LocaleLayouts({ site, articles, model, builder, sink, layOut, keepUnchanged: !stages.applyLayouts });
+  return { site, model, layouts };
+}
+
+async function finishLocaleLayouts({ site, model, layouts }: ReturnType<typeof localeLayoutsFor>, context: BuildContext): Promise<GeneratedSite> {
+  const articles = layouts.renderedArticles();
+  const views = await layouts.finish(articles);
+  context.diagnostics.push(...layouts.diagnostics);
+  return { site, articles, model, views, files: [], layoutStats: layouts.stats };
 }
 
 function viewsOf(context: BuildContext, site: PreparedSite, articles: RenderedPage[], stages: StageOverrides) {
@@ -188,9 +180,13 @@ function viewsOf(context: BuildContext, site: PreparedSite, articles: RenderedPa
     imageSize: imageSizeLookup(site.config, site.staticFiles),
     diagnostics: context.diagnostics,
   });
-  const sources = new Map(site.pages.map((p) => [p.sourcePath, { source: p.source, bodyOffset: p.bodyOffset }]));
+  const sources = sourcesOf(site);
   const layOut = (list: View[]) => (stages.applyLayouts ?? applyLayouts)(list, { ...context, config: site.config, sources });
   return { model, views, layOut };
+}
+
+function sourcesOf(site: PreparedSite) {
+  return new Map(site.pages.map((p) => [p.sourcePath, { source: p.source, bodyOffset: p.bodyOffset }]));
 }
 
 /** Files a generated site writes: pages, static files, and the asset folders copied whole. */

@@ -8,31 +8,29 @@
 // always laid out (they are few and show everything).
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../config/resolved-config.js';
-import type { RenderedPage, StaticFile } from '../pipeline/types.js';
+import type { Page, StaticFile } from '../pipeline/types.js';
 import type { View } from '../site/views.js';
 import { faroFingerprint, fileSignature, filesBelow, hashOf, stableJson } from './fingerprint.js';
 
 export interface LayoutKeyInput {
   config: ResolvedConfig;
-  articles: RenderedPage[];
+  /** Every article; only their front matter and URLs are read here. */
+  articles: Page[];
   staticFiles: StaticFile[];
 }
 
-/** A key per article view (undefined for views laid out every time). */
-export function layoutKeys({ config, articles, staticFiles }: LayoutKeyInput): (view: View) => string | undefined {
+/**
+ * Keys of article views: `forLocale` once the locale's articles are rendered, then a key per
+ * view of that locale (undefined for views laid out every time).
+ */
+export function layoutKeys({ config, articles, staticFiles }: LayoutKeyInput): { forLocale(locale: string, bodies: string[]): (view: View) => string | undefined } {
   const metadata = articles.map((a) => [a.sourcePath, a.url, a.outputPath, a.title, a.date, a.locale, a.categories, a.tags, a.layout, a.translationKey, a.data]);
   const site = hashOf(faroFingerprint(), folderSignature(config.layoutsDir), stableJson(config), stableJson(metadata), staticSignature(config, staticFiles));
-  const bodies = new Map<string, string[]>();
-  for (const article of articles) {
-    const list = bodies.get(article.locale) ?? [];
-    list.push(article.html);
-    bodies.set(article.locale, list);
-  }
-  const localeKeys = new Map([...bodies].map(([locale, html]) => [locale, hashOf(site, locale, ...html)]));
-  return (view) => {
-    if (!view.sourcePath || view.locale === undefined) return undefined;
-    const locale = localeKeys.get(view.locale);
-    return locale === undefined ? undefined : hashOf(locale, view.layout, view.outputPath, view.url);
+  return {
+    forLocale(locale, bodies) {
+      const localeKey = hashOf(site, locale, ...bodies);
+      return (view) => (view.sourcePath && view.locale === locale ? hashOf(localeKey, view.layout, view.outputPath, view.url) : undefined);
+    },
   };
 }
 

@@ -24,6 +24,10 @@ export interface RenderOptions {
   pool?: () => RenderPool | undefined;
   /** Fewest articles to render for the pool to be used (default MIN_PARALLEL_ARTICLES). */
   minParallel?: number;
+  /** Renders pages of a lower rank first (stable); page order by default. */
+  rank?: (page: Page) => number;
+  /** Told of each asked page's output as soon as it is known (from the cache or rendered), in no particular order. */
+  onRendered?: (index: number, output: RenderJobOutput) => void;
 }
 
 /** What the render stage did, for `--verbose` lines and the benchmark. */
@@ -48,7 +52,7 @@ export function articleInput(page: Page): ArticleInput {
 }
 
 export function renderPages(pages: Page[], settings: SiteRenderSettings, context: BuildContext, options: RenderOptions = {}): RenderedPage[] {
-  const plan = planRender(pages, settings, options.cache, context);
+  const plan = planRender(pages, settings, options, context);
   for (const task of plan.tasks) plan.complete(task.index, renderJob(task.input, settings, options.cache !== undefined));
   plan.renderContentReaders();
   return plan.assemble();
@@ -61,7 +65,7 @@ export async function renderPagesInParallel(
   options: RenderOptions = {},
 ): Promise<{ pages: RenderedPage[]; stats: RenderStats }> {
   const record = options.cache !== undefined;
-  const plan = planRender(pages, settings, options.cache, context);
+  const plan = planRender(pages, settings, options, context);
   let inWorkers = 0;
   const enough = plan.tasks.length >= (options.minParallel ?? MIN_PARALLEL_ARTICLES);
   const pool = enough && settings.fs instanceof NodeFileSystem ? options.pool?.() : undefined;
@@ -104,7 +108,7 @@ interface RenderPlan {
   assemble(): RenderedPage[];
 }
 
-function planRender(asked: Page[], settings: SiteRenderSettings, cache: ArticleCache | undefined, context: BuildContext): RenderPlan {
+function planRender(asked: Page[], settings: SiteRenderSettings, { cache, rank, onRendered }: RenderOptions, context: BuildContext): RenderPlan {
   const content = planContent(asked, settings);
   const pages = content.pages;
   const readers = new Set(content.readers.map((reader) => reader.index));
@@ -116,11 +120,15 @@ function planRender(asked: Page[], settings: SiteRenderSettings, cache: ArticleC
   const renderedHere: number[] = [];
   let done = 0;
   const progress = () => context.onProgress?.(++done, pages.length);
+  const told = (index: number) => {
+    if (index < asked.length) onRendered?.(index, outputs[index]!);
+  };
   const cached = (index: number, from: ArticleCache): boolean => {
     const key = (keys[index] = from.keyOf(inputs[index]!));
     const hit = from.lookup(inputs[index]!, key);
     if (hit) {
       outputs[index] = { html: hit.html, headings: hit.headings, links: hit.links, diagnostics: hit.diagnostics };
+      told(index);
       progress();
     }
     return hit !== undefined;
@@ -143,11 +151,16 @@ function planRender(asked: Page[], settings: SiteRenderSettings, cache: ArticleC
     if (into && deps && output.html !== undefined) {
       into.remember(inputs[index]!, keys[index]!, { html: output.html, headings: output.headings, links: output.links, diagnostics: output.diagnostics }, deps);
     }
+    told(index);
     progress();
   };
   for (const [index, input] of inputs.entries()) {
     if (readers.has(index) || remembered(index) || (cache && cached(index, cache))) continue;
     tasks.push({ index, input });
+  }
+  if (rank) {
+    const ranks = new Map(tasks.map((task) => [task, rank(pages[task.index]!)]));
+    tasks.sort((a, b) => ranks.get(a)! - ranks.get(b)! || a.index - b.index);
   }
   return {
     jobs: pages.length,

@@ -26,7 +26,7 @@ export interface RenderTask {
 /** Below this many articles to render, starting workers costs more than it saves. */
 export const MIN_PARALLEL_ARTICLES = 64;
 const BATCH_SIZE = 8;
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 3;
 
 export function defaultWorkerCount(): number {
   return availableParallelism();

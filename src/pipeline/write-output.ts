@@ -22,7 +22,20 @@ export function createStagingDir(outDir: string): string {
   }
   const staging = join(parent, `${STAGING_PREFIX}${stem}-${process.pid}`);
   mkdirSync(staging, { recursive: true });
+  // A build that exits midway (its launcher killed, see heap-limit.ts) takes its folder along:
+  // the next build may already have cleaned up, and must not find this one's late writes.
+  const removeOnExit = () => rmSync(staging, { recursive: true, force: true });
+  process.on('exit', removeOnExit);
+  exitHooks.set(staging, removeOnExit);
   return staging;
+}
+
+const exitHooks = new Map<string, () => void>();
+
+function forgetExitHook(staging: string): void {
+  const hook = exitHooks.get(staging);
+  if (hook) process.off('exit', hook);
+  exitHooks.delete(staging);
 }
 
 export function writeFiles(dir: string, files: OutputFile[]): void {
@@ -53,10 +66,12 @@ export function swapIn(staging: string, outDir: string): void {
   const hadOutput = existsSync(outDir);
   if (hadOutput) renameSync(outDir, retired);
   renameSync(staging, outDir);
+  forgetExitHook(staging);
   if (hadOutput) rmSync(retired, { recursive: true, force: true });
 }
 
 export function discardStaging(staging: string): void {
+  forgetExitHook(staging);
   rmSync(staging, { recursive: true, force: true });
 }
 

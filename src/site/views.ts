@@ -32,34 +32,47 @@ export interface ViewOptions {
 
 const RECENT_LIMIT = 8;
 
-export function siteViews(model: SiteModel, articles: RenderedPage[], strings: Map<string, UiStrings>, options: ViewOptions = {}): View[] {
-  const views: View[] = [];
-  const common = commonVariables(model);
-  const defaultLocale = model.locales.find((l) => l.locale.id === model.config.defaultLocale) ?? model.locales[0];
-  const rootLang = defaultLocale?.locale.lang ?? 'en';
-  // A locale served at the root makes its home the root page; otherwise the root chooses.
-  const localeAtRoot = model.locales.some((l) => l.locale.path === '');
-  if (!localeAtRoot) views.push({
-    outputPath: 'index.html',
-    url: '/',
-    layout: 'root',
-    variables: {
-      ...common,
-      t: stringsFor(strings, rootLang),
-      lang: rootLang,
-      siteTitle: localized(model.config.title, defaultLocale?.locale.id ?? '', 'Help Center'),
-      countries: countriesOf(model),
-      page: { title: localized(model.config.title, defaultLocale?.locale.id ?? '', 'Help Center') },
-    },
-  });
-  const rootVars = { ...common, ...localeVariables(model, defaultLocale, strings) };
-  views.push({ outputPath: '404.html', url: '/404.html', layout: '404', variables: { ...rootVars, page: { title: (rootVars.t as UiStrings).not_found_title } } });
+/**
+ * A site's views, piece by piece: a locale's pages can be made as soon as that locale's
+ * articles are rendered (their listings show the locale's bodies' first sentences), which
+ * lets a build lay out one locale while the workers render the next.
+ */
+export class SiteViewBuilder {
+  private readonly common: Record<string, unknown>;
+  private readonly varsByLocale = new Map<string, Record<string, unknown>>();
+  private readonly defaultLocale: LocaleModel | undefined;
 
-  const varsByLocale = new Map<string, Record<string, unknown>>();
-  for (const localeModel of model.locales) {
+  constructor(
+    private readonly model: SiteModel,
+    private readonly strings: Map<string, UiStrings>,
+    private readonly options: ViewOptions = {},
+  ) {
+    this.common = commonVariables(model);
+    this.defaultLocale = model.locales.find((l) => l.locale.id === model.config.defaultLocale) ?? model.locales[0];
+  }
+
+  /** The root page (when no locale is served at the root) and the root 404: after the default locale. */
+  rootViews(): View[] {
+    const { model, defaultLocale } = this;
+    const views: View[] = [];
+    const rootLang = defaultLocale?.locale.lang ?? 'en';
+    const siteTitle = localized(model.config.title, defaultLocale?.locale.id ?? '', 'Help Center');
+    // A locale served at the root makes its home the root page; otherwise the root chooses.
+    if (!model.locales.some((l) => l.locale.path === '')) {
+      const variables = { ...this.common, t: stringsFor(this.strings, rootLang), lang: rootLang, siteTitle, countries: countriesOf(model), page: { title: siteTitle } };
+      views.push({ outputPath: 'index.html', url: '/', layout: 'root', variables });
+    }
+    const rootVars = this.rootVariables();
+    views.push({ outputPath: '404.html', url: '/404.html', layout: '404', variables: { ...rootVars, page: { title: (rootVars.t as UiStrings).not_found_title } } });
+    return views;
+  }
+
+  /** A locale's home, search, 404, category and tag pages: once its articles are rendered. */
+  listingViews(localeModel: LocaleModel): View[] {
+    const { model } = this;
+    const views: View[] = [];
     const base = localeModel.locale.path ? `${localeModel.locale.path}/` : '';
-    const vars = { ...common, ...localeVariables(model, localeModel, strings) };
-    varsByLocale.set(localeModel.locale.id, vars);
+    const vars = this.localeVars(localeModel);
     const t = vars.t as UiStrings;
     const lang = localeModel.locale.lang;
     const at = (url: string, layout: string, variables: Record<string, unknown>, outputPath = `${decodeURIComponent(url.slice(1))}index.html`): View => ({
@@ -80,22 +93,51 @@ export function siteViews(model: SiteModel, articles: RenderedPage[], strings: M
       const url = tag.href.slice(model.config.baseurl.length);
       views.push(at(url, 'tag', { tag, heading: format(t.tagged ?? '{tag}', { tag: tag.name }), items: listItems(model, tag.articles, lang), page: { title: tag.name } }));
     }
+    return views;
   }
 
-  const articleVars = (article: RenderedPage) => varsByLocale.get(article.locale) ?? rootVars;
-  for (const article of articles) {
-    const localeModel = model.locales.find((l) => l.locale.id === article.locale);
-    if (!localeModel || article.layout === null) continue;
+  /** An article's page (or the redirect page `redirect_to` asks for); none outside the site's locales or without a layout. */
+  articleView(article: RenderedPage): View | undefined {
+    const localeModel = this.model.locales.find((l) => l.locale.id === article.locale);
+    if (!localeModel || article.layout === null) return undefined;
     const redirectTo = redirectList(article.data.redirect_to)[0];
-    if (redirectTo) {
-      views.push(redirectView(article.outputPath, article.url, redirectTo, articleVars(article), article.sourcePath));
-      continue;
-    }
-    views.push(articleView(model, localeModel, article, articleVars(article), options.imageSize));
+    if (redirectTo) return redirectView(article.outputPath, article.url, redirectTo, this.localeVars(localeModel), article.sourcePath);
+    return articleView(this.model, localeModel, article, this.localeVars(localeModel), this.options.imageSize);
   }
-  const taken = new Set(views.map((v) => v.outputPath));
-  const redirectable = articles.filter((a) => a.layout !== null && model.locales.some((l) => l.locale.id === a.locale));
-  views.push(...redirectFromViews({ model, articles: redirectable, taken, variablesFor: articleVars, diagnostics: options.diagnostics }));
+
+  /** Pages `redirect_from` asks for, where no page in `taken` is: after every article. */
+  redirectViews(articles: RenderedPage[], taken: Set<string>): View[] {
+    const { model } = this;
+    const redirectable = articles.filter((a) => a.layout !== null && model.locales.some((l) => l.locale.id === a.locale));
+    const variablesFor = (article: RenderedPage) => {
+      const localeModel = model.locales.find((l) => l.locale.id === article.locale);
+      return localeModel ? this.localeVars(localeModel) : this.rootVariables();
+    };
+    return redirectFromViews({ model, articles: redirectable, taken, variablesFor, diagnostics: this.options.diagnostics });
+  }
+
+  private localeVars(localeModel: LocaleModel): Record<string, unknown> {
+    let vars = this.varsByLocale.get(localeModel.locale.id);
+    if (!vars) {
+      vars = { ...this.common, ...localeVariables(this.model, localeModel, this.strings) };
+      this.varsByLocale.set(localeModel.locale.id, vars);
+    }
+    return vars;
+  }
+
+  private rootVariables(): Record<string, unknown> {
+    return this.defaultLocale ? this.localeVars(this.defaultLocale) : { ...this.common, ...localeVariables(this.model, undefined, this.strings) };
+  }
+}
+
+export function siteViews(model: SiteModel, articles: RenderedPage[], strings: Map<string, UiStrings>, options: ViewOptions = {}): View[] {
+  const builder = new SiteViewBuilder(model, strings, options);
+  const views = [...builder.rootViews(), ...model.locales.flatMap((l) => builder.listingViews(l))];
+  for (const article of articles) {
+    const view = builder.articleView(article);
+    if (view) views.push(view);
+  }
+  views.push(...builder.redirectViews(articles, new Set(views.map((v) => v.outputPath))));
   return views;
 }
 

@@ -1,6 +1,6 @@
 // The speed machinery must never change a byte: the default site built without cache on
-// the main thread, with two worker threads into an empty cache, from a warm cache, and
-// "nothing changed" all give the same files (Pagefind's index included: it is deterministic
+// the main thread, with two worker threads into an empty cache, from a warm cache, laid out
+// after the whole render instead of locale by locale, and "nothing changed" all give the same files (Pagefind's index included: it is deterministic
 // for the same pages).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { build, type BuildOptions } from '../../src/build.js';
 import { buildSite } from '../../src/build-site.js';
 import { createContext } from '../../src/commands/site-options.js';
 import { resolveConfig } from '../../src/config/resolve-config.js';
+import { applyLayouts } from '../../src/pipeline/apply-layouts.js';
 import { workerScript } from '../../src/pipeline/render-pool.js';
 import { fileHashes } from '../support/temp-site.js';
 
@@ -51,6 +52,13 @@ describe('output with and without cache, with 1 or 2 workers', () => {
     expect([...expected.keys()].some((path) => path.startsWith('pagefind/'))).toBe(true);
     expect(fileHashes(out('cold'))).toEqual(expected);
     expect(fileHashes(out('warm'))).toEqual(expected);
+
+    // A stage override turns off streaming: every page laid out after the whole site is
+    // rendered (as `faro dev` and `faro check` do), not locale by locale while rendering.
+    const config = await resolveConfig({ cwd: repo, outDir: out('whole') });
+    const whole = await build(createContext(config), { applyLayouts }, { workers: 1, cache: false });
+    expect(whole.ok).toBe(true);
+    expect(fileHashes(out('whole'))).toEqual(expected);
 
     const again = await buildDefaultSite(out('warm'), { workers: 2, cacheDir }, true);
     expect(again.ok).toBe(true);
