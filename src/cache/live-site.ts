@@ -43,6 +43,8 @@ export class LiveSite {
   private readonly changed = new Set<string>();
   /** Layouts compiled by the first update, reused by the next ones. */
   private environment?: ReturnType<typeof createLayoutEnvironment>;
+  /** Image sizes read by the first update (static files change only with a new build). */
+  private imageSize?: ReturnType<typeof imageSizeLookup>;
 
   private constructor(
     private readonly context: BuildContext,
@@ -106,7 +108,8 @@ export class LiveSite {
     const localeModel = model.locales.find((l) => l.locale.id === article.locale);
     const oldView = views.find((view) => view.sourcePath === sourcePath && view.outputPath === article.outputPath);
     if (!localeModel || !oldView || article.layout === null) return done({ diagnostics: output.diagnostics, full: true });
-    const view = articleView(model, localeModel, article, oldView.variables, imageSizeLookup(site.config, site.staticFiles));
+    this.imageSize ??= imageSizeLookup(site.config, site.staticFiles);
+    const view = articleView(model, localeModel, article, oldView.variables, this.imageSize);
     views[views.indexOf(oldView)] = view;
     const sources = new Map([[sourcePath, { source: text, bodyOffset: page.bodyOffset }]]);
     const layoutDiagnostics: Diagnostic[] = [];

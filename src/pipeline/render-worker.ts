@@ -4,6 +4,7 @@
 // its kramdown options object) stays the same for the worker's whole life.
 import { parentPort } from 'node:worker_threads';
 import { deserialize } from 'node:v8';
+import { getPriority, setPriority } from 'node:os';
 import { keepCollectionKeys } from '../cache/dependencies.js';
 import { reviveRubyValues } from '../liquid/ruby-values.js';
 import { NodeFileSystem } from '../fs.js';
@@ -50,7 +51,19 @@ function handle(request: WorkerRequest): WorkerReply {
   return { type: 'rendered', batch: request.batch, results };
 }
 
+/**
+ * Niceness of a render thread. The workers feed the main thread's layouts and Pagefind, which
+ * share the same cores: rendering ahead of them only piles up pages in memory and leaves the
+ * search index to finish alone at the end. On Linux a thread's niceness is its own.
+ */
+const RENDER_NICENESS = 5;
+
 if (parentPort) {
+  try {
+    setPriority(0, Math.min(19, Math.max(getPriority(0), RENDER_NICENESS)));
+  } catch {
+    // Not permitted or not supported: render at the process's priority.
+  }
   const port = parentPort;
   port.on('message', (request: WorkerRequest) => {
     try {
