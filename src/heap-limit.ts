@@ -15,6 +15,12 @@ const BASE_MB = 200;
 /** Live heap per Markdown source (its text, rendered body, page and view), measured at 10,000 articles. */
 const PER_SOURCE_KB = 20;
 const MIN_MB = 320;
+/**
+ * Young generation per thread (MB per semi-space; V8's default here is 16). The build runs
+ * three heaps (main thread and two render workers): at 8 the 10,000-article build stays
+ * about 60 MB lower, for a few per cent more collection time.
+ */
+const SEMI_SPACE_MB = 8;
 const MARKER = 'FARO_HEAP_LIMIT';
 
 /** Heap limit in MB for a site of `sources` Markdown files. */
@@ -91,7 +97,7 @@ export async function runWithHeapLimit(script: string, args: string[]): Promise<
   // FARO_HEAP_LIMIT_MB sets the limit (tests use it to check the fallback).
   const given = Number(process.env.FARO_HEAP_LIMIT_MB);
   const limit = given > 0 ? given : heapLimitFor(folder ? countMarkdownSources(folder) : 0);
-  let exit = await runChild(script, args, [`--max-old-space-size=${limit}`], String(limit));
+  let exit = await runChild(script, args, [`--max-old-space-size=${limit}`, `--max-semi-space-size=${SEMI_SPACE_MB}`], String(limit));
   if (exit.failed) return undefined;
   // V8 aborts when the heap is exhausted.
   if (exit.signal === 'SIGABRT' || exit.status === 134) {
