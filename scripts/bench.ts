@@ -131,7 +131,7 @@ const lines = [
   '',
   `Machine: ${machine}`,
   '',
-  '| tool | run | seconds | articles/s | CPU s (all cores) | peak RSS, any process (MB) | peak RSS, faro/jekyll process (MB) | Pagefind at work (s) | waited for Pagefind (s) |',
+  '| tool | run | seconds | articles/s | CPU s (all cores) | peak RSS, any process (MB) | peak RSS, faro/jekyll process (MB) | Pagefind at work (s) | waited for Pagefind at the end (s) |',
   '|---|---|---:|---:|---:|---:|---:|---:|---:|',
   ...runs.map(
     (r) =>

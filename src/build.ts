@@ -243,7 +243,7 @@ export async function build(
     ? await session.finish(siteFiles(generated), summary, volatile)
     : await writeOutput(siteFiles(generated), state, summary, volatile);
   options.onNote?.(
-    `wrote ${report.written} files, linked ${report.linked} unchanged ones; search index ${report.searchReused ? `reused (${report.searchLanguages.kept} languages)` : `built in ${report.searchActiveSeconds.toFixed(2)} s alongside the layouts (${report.searchLanguages.indexed} languages indexed, ${report.searchLanguages.kept} kept), waited ${report.searchSeconds.toFixed(2)} s for it`}; peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (faro's process, workers included, Pagefind's not)`,
+    `wrote ${report.written} files, linked ${report.linked} unchanged ones; search index ${report.searchReused ? `reused (${report.searchLanguages.kept} languages)` : `built in ${report.searchActiveSeconds.toFixed(2)} s alongside the layouts (${report.searchLanguages.indexed} languages indexed, ${report.searchLanguages.kept} kept), waited ${report.searchSeconds.toFixed(2)} s for it at the end`}; peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (faro's process, workers included, Pagefind's not)`,
   );
   return result(true, report.searchSeconds);
 }

@@ -103,11 +103,13 @@ export class OutputSession {
     return true;
   }
 
-  /** Lets Pagefind catch up with the pages handed over so far (bounded memory). */
+  /**
+   * Lets Pagefind catch up with the pages handed over so far (bounded memory). Not counted
+   * as waiting for the search index: the layouts run while the workers render, and a pause
+   * here leaves the cores to them.
+   */
   async flush(): Promise<void> {
-    const started = performance.now();
     await this.search.flush();
-    this.searchWait += performance.now() - started;
   }
 
   private noteHtml(path: string, content: string | undefined): void {
