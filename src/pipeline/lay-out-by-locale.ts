@@ -83,10 +83,11 @@ export class LocaleLayouts {
   /** Lays out locales as they become ready, until `rendering` settles. */
   async layOutWhile(rendering: Promise<unknown>): Promise<void> {
     let settled = false;
-    void rendering.then(
-      () => this.settle(() => (settled = true)),
-      () => this.settle(() => (settled = true)),
-    );
+    const settle = () => {
+      settled = true;
+      this.wake?.();
+    };
+    void rendering.then(settle, settle);
     for (;;) {
       const next = this.ready.shift();
       if (next) await this.layOutLocale(next);
@@ -121,11 +122,6 @@ export class LocaleLayouts {
   /** The articles rendered without errors, in page order (the objects the model holds). */
   renderedArticles(): RenderedPage[] {
     return this.input.articles.filter((_, index) => !this.failed.has(index));
-  }
-
-  private settle(mark: () => void): void {
-    mark();
-    this.wake?.();
   }
 
   private async layOutLocale(localeModel: LocaleModel): Promise<void> {

@@ -134,10 +134,11 @@ function planRender(asked: Page[], settings: SiteRenderSettings, { cache, rank, 
     return hit !== undefined;
   };
   // Renders are kept for the next call with the same settings, which may need them only for
-  // their content (`faro dev` renders one page per call).
-  const memo = contentOnlyRenders(settings);
+  // their content (`faro dev` renders one page per call); a site without content readers
+  // never asks, and keeping every render would hold the whole site's output twice as long.
+  const memo = content.readers.length > 0 ? contentOnlyRenders(settings) : undefined;
   const remembered = (index: number): boolean => {
-    const known = index >= asked.length ? memo.get(pages[index]!.sourcePath) : undefined;
+    const known = index >= asked.length ? memo?.get(pages[index]!.sourcePath) : undefined;
     if (known?.source !== pages[index]!.source) return false;
     outputs[index] = known.output;
     progress();
@@ -145,7 +146,7 @@ function planRender(asked: Page[], settings: SiteRenderSettings, { cache, rank, 
   };
   const complete = (index: number, output: RenderJobOutput, into = cache) => {
     outputs[index] = output;
-    memo.set(pages[index]!.sourcePath, { source: pages[index]!.source, output });
+    memo?.set(pages[index]!.sourcePath, { source: pages[index]!.source, output });
     renderedHere.push(index);
     const deps = output.deps;
     if (into && deps && output.html !== undefined) {
