@@ -39,7 +39,11 @@ export interface StageOverrides {
   applyLayouts?: (views: View[], context: LayoutContext) => OutputFile[];
 }
 
-/** Everything a build produces, before anything is written (`faro check` and `faro dev` use it too). */
+/**
+ * Everything a build produces, before anything is written (`faro check` and `faro dev` use it
+ * too). A build streamed to its output lets go of what it has written: there the articles
+ * keep no body and the views no variables (lay-out-by-locale.ts).
+ */
 export interface GeneratedSite {
   site: PreparedSite;
   articles: RenderedPage[];

@@ -39,7 +39,11 @@ interface Located {
 
 export class RenderCache {
   private readonly index = new Map<string, Located>();
-  private readonly added = new Map<string, CachedRender>();
+  /**
+   * Entries of this build, encoded as they come: a cold build adds one per article, and as
+   * strings they would keep every body on the heap until the save at the end.
+   */
+  private readonly added = new Map<string, Buffer>();
   /** Keys looked up or added in this build, by source path. */
   private readonly used = new Map<string, string>();
   private packs: string[] = [];
@@ -105,7 +109,7 @@ export class RenderCache {
   /** The entry for `key` when it is intact; a damaged one is forgotten. */
   get(key: string): CachedRender | undefined {
     const fresh = this.added.get(key);
-    if (fresh) return fresh;
+    if (fresh) return decode(key, locate(fresh));
     const located = this.index.get(key);
     if (!located) return undefined;
     const entry = decode(key, located);
@@ -122,7 +126,7 @@ export class RenderCache {
   }
 
   set(entry: CachedRender): void {
-    this.added.set(entry.key, entry);
+    this.added.set(entry.key, encode(entry));
     this.used.set(entry.file, entry.key);
   }
 
@@ -153,7 +157,7 @@ export class RenderCache {
           }
         }
       }
-      for (const entry of this.added.values()) writeSync(fd, encode(entry));
+      for (const entry of this.added.values()) writeSync(fd, entry);
     } finally {
       closeSync(fd);
     }
@@ -173,6 +177,14 @@ function decode(key: string, { pack, metaStart, metaLength, htmlLength, crc }: L
   } catch {
     return undefined;
   }
+}
+
+/** Where the parts of one encoded entry (as `encode` gives it) are. */
+function locate(entry: Buffer): Located {
+  const metaAt = 4 + entry.readUInt32LE(0);
+  const metaLength = entry.readUInt32LE(metaAt);
+  const htmlLength = entry.readUInt32LE(metaAt + 4);
+  return { pack: entry, metaStart: metaAt + 12, metaLength, htmlLength, crc: entry.readUInt32LE(metaAt + 8) };
 }
 
 function encode(entry: CachedRender): Buffer {

@@ -3,12 +3,17 @@
 // render the next locale. A locale's pages read nothing of other locales but front matter
 // (see layout-keys.ts), so each is laid out from the same inputs as when the whole site is
 // rendered first, and the output is the same.
+//
+// What a written locale no longer needs is let go, so that a build's memory does not grow
+// with everything it has written: the views keep only their paths (and sitemap entries), the
+// articles their front matter (listings summarise a body once, before; the feed is written
+// with the locale).
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Diagnostic } from '../diagnostics.js';
 import { layoutKeys } from '../cache/layout-keys.js';
-import { feedFiles } from '../site/feed.js';
+import { feedFile } from '../site/feed.js';
 import type { SiteModel, LocaleModel } from '../site/site-model.js';
-import { sitemapFiles } from '../site/sitemap.js';
+import { sitemapEntry, sitemapFromEntries, type SitemapEntry } from '../site/sitemap.js';
 import type { SiteViewBuilder, View } from '../site/views.js';
 import type { PreparedSite } from './prepare-site.js';
 import type { RenderJobOutput } from './render-job.js';
@@ -46,7 +51,9 @@ export class LocaleLayouts {
   private readonly remaining = new Map<string, number>();
   private readonly failed = new Set<number>();
   private readonly ready: LocaleModel[] = [];
+  /** Each written locale's views, without their variables. */
   private readonly viewsByLocale = new Map<string, View[]>();
+  private readonly sitemap = new WeakMap<View, SitemapEntry | undefined>();
   private readonly rankOf: Map<string, number>;
   private readonly keys: ReturnType<typeof layoutKeys> | undefined;
   private wake?: () => void;
@@ -115,7 +122,8 @@ export class LocaleLayouts {
     const redirects = builder.redirectViews(rendered, new Set(views.map((v) => v.outputPath)));
     views.push(...redirects);
     await this.write([...rootViews, ...redirects]);
-    for (const file of [...sitemapFiles(model, views), ...feedFiles(model)]) this.input.sink.file(file.path, file.content);
+    const entries = views.map((view) => (this.sitemap.has(view) ? this.sitemap.get(view) : sitemapEntry(model, view)));
+    for (const file of sitemapFromEntries(model, entries)) this.input.sink.file(file.path, file.content);
     return views;
   }
 
@@ -132,9 +140,20 @@ export class LocaleLayouts {
       const view = builder.articleView(article);
       if (view) views.push(view);
     }
-    this.viewsByLocale.set(localeModel.locale.id, views);
     const keyOf = this.keys?.forLocale(localeModel.locale.id, own.map((a) => a.html));
     await this.write(views, keyOf);
+    const feed = feedFile(this.input.model, localeModel);
+    this.input.sink.file(feed.path, feed.content);
+    this.viewsByLocale.set(localeModel.locale.id, views.map((view) => this.written(view)));
+    for (const article of own) Object.assign(article, { html: '', headings: [], links: [] });
+  }
+
+  /** A written view as the rest of the build needs it: its paths, and its sitemap entry. */
+  private written(view: View): View {
+    const { outputPath, url, layout, sourcePath, locale } = view;
+    const slim: View = { outputPath, url, layout, sourcePath, locale, variables: {} };
+    this.sitemap.set(slim, sitemapEntry(this.input.model, view));
+    return slim;
   }
 
   private async write(views: View[], keyOf?: (view: View) => string | undefined): Promise<void> {

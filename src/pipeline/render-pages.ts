@@ -26,7 +26,11 @@ export interface RenderOptions {
   minParallel?: number;
   /** Renders pages of a lower rank first (stable); page order by default. */
   rank?: (page: Page) => number;
-  /** Told of each asked page's output as soon as it is known (from the cache or rendered), in no particular order. */
+  /**
+   * Told of each asked page's output as soon as it is known (from the cache or rendered), in
+   * no particular order. The body is then the listener's: the result's pages have none,
+   * unless content readers need the bodies (`faro build` lets each go once written).
+   */
   onRendered?: (index: number, output: RenderJobOutput) => void;
 }
 
@@ -121,7 +125,10 @@ function planRender(asked: Page[], settings: SiteRenderSettings, { cache, rank, 
   let done = 0;
   const progress = () => context.onProgress?.(++done, pages.length);
   const told = (index: number) => {
-    if (index < asked.length) onRendered?.(index, outputs[index]!);
+    if (index >= asked.length || !onRendered) return;
+    const output = outputs[index]!;
+    onRendered(index, output);
+    if (readers.size === 0) outputs[index] = withoutBody(output);
   };
   const cached = (index: number, from: ArticleCache): boolean => {
     const key = (keys[index] = from.keyOf(inputs[index]!));
@@ -203,6 +210,11 @@ function planRender(asked: Page[], settings: SiteRenderSettings, { cache, rank, 
       return rendered;
     },
   };
+}
+
+/** What the plan needs of an output once its body is handed over: success, diagnostics, deps. */
+function withoutBody(output: RenderJobOutput): RenderJobOutput {
+  return { html: output.html === undefined ? undefined : '', headings: [], links: [], diagnostics: output.diagnostics, deps: output.deps };
 }
 
 const contentOnly = new WeakMap<RenderSettings, Map<string, { source: string; output: RenderJobOutput }>>();

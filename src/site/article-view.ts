@@ -5,7 +5,7 @@ import { formatDate, isoDate } from './format-date.js';
 import { lazyImages } from './lazy-images.js';
 import type { ImageSizeLookup } from './image-size.js';
 import { localeName, translationKeyOf, type LocaleModel, type SiteModel } from './site-model.js';
-import { summaryOf } from './summary.js';
+import { summaryOfArticle } from './summary.js';
 import type { View } from './views.js';
 
 export interface LinkItem {
@@ -64,7 +64,7 @@ export function articleView(
         url: article.url,
         href: model.href(article.url),
         canonical: absolute(model.href(article.url)),
-        description: summaryOf(article.html),
+        description: summaryOfArticle(article),
         date: isoDate(article.date),
         dateText: formatDate(article.date, lang),
         headings: article.headings.filter((h) => h.depth >= 2 && h.depth <= 3),

@@ -2,7 +2,7 @@
 import { localized } from '../config/resolved-config.js';
 import type { OutputFile, RenderedPage } from '../pipeline/types.js';
 import type { LocaleModel, SiteModel } from './site-model.js';
-import { summaryOf } from './summary.js';
+import { summaryOfArticle } from './summary.js';
 
 export const FEED_LIMIT = 20;
 
@@ -22,7 +22,12 @@ export function recentArticles(articles: RenderedPage[], limit = FEED_LIMIT): Re
 }
 
 export function feedFiles(model: SiteModel): OutputFile[] {
-  return model.locales.map((localeModel) => ({ path: feedPath(localeModel), content: atomFeed(model, localeModel) }));
+  return model.locales.map((localeModel) => feedFile(model, localeModel));
+}
+
+/** One locale's feed (its articles rendered). */
+export function feedFile(model: SiteModel, localeModel: LocaleModel): OutputFile {
+  return { path: feedPath(localeModel), content: atomFeed(model, localeModel) };
 }
 
 export function atomFeed(model: SiteModel, localeModel: LocaleModel): string {
@@ -53,7 +58,7 @@ export function atomFeed(model: SiteModel, localeModel: LocaleModel): string {
       `    <updated>${updated}</updated>`,
       `    <author><name>${escapeXml(title)}</name></author>`,
       ...article.categories.map((c) => `    <category term="${escapeXml(c)}"/>`),
-      `    <summary>${escapeXml(summaryOf(article.html))}</summary>`,
+      `    <summary>${escapeXml(summaryOfArticle(article))}</summary>`,
       `    <content type="html" xml:base="${escapeXml(url)}">${escapeXml(article.html)}</content>`,
       '  </entry>',
     );

@@ -2,22 +2,24 @@
 // of its first non-empty paragraph, cut at a word boundary.
 const PARAGRAPH = /<p\b[^>]*>([\s\S]*?)<\/p>/gi;
 
-// Listings show each article several times (category, tags, recent): summarise each body once.
-const summaries = new Map<string, string>();
-const MAX_REMEMBERED = 50_000;
+// Listings show an article several times (category, tags, recent): each is summarised once.
+// Keyed by the article, not its text, so that nothing is kept past the article itself, and a
+// build that lets a written article's body go still lists it as it was.
+const articleSummaries = new WeakMap<object, string>();
 
-export function summaryOf(html: string, maxLength = 160): string {
-  if (maxLength !== 160) return summarise(html, maxLength);
-  let summary = summaries.get(html);
+/** summaryOf an article's body, remembered for as long as the article object lives. */
+export function summaryOfArticle(article: { html: string }): string {
+  let summary = articleSummaries.get(article);
   if (summary === undefined) {
-    if (summaries.size >= MAX_REMEMBERED) summaries.clear();
-    summary = summarise(html, maxLength);
-    summaries.set(html, summary);
+    summary = summaryOf(article.html);
+    // An empty body may be one not rendered yet (a streamed build's placeholder): not final.
+    if (article.html) articleSummaries.set(article, summary);
   }
   return summary;
 }
 
-function summarise(html: string, maxLength: number): string {
+/** The summary of a body: its first paragraph's text, at most `maxLength` characters. */
+export function summaryOf(html: string, maxLength = 160): string {
   for (const match of html.matchAll(PARAGRAPH)) {
     const text = plainText(match[1]!);
     if (text) return truncate(text, maxLength);

@@ -8,7 +8,7 @@ import { formatDate } from './format-date.js';
 import type { ImageSizeLookup } from './image-size.js';
 import { redirectFromViews, redirectList, redirectView } from './redirects.js';
 import { localeName, type LocaleModel, type SiteModel } from './site-model.js';
-import { summaryOf } from './summary.js';
+import { summaryOfArticle } from './summary.js';
 import { countText, format, stringsFor, type UiStrings } from './ui-strings.js';
 
 export interface View {
@@ -176,7 +176,7 @@ function listItems(model: SiteModel, articles: RenderedPage[], lang: string) {
     href: model.href(a.url),
     date: a.date?.toISOString(),
     dateText: formatDate(a.date, lang),
-    summary: summaryOf(a.html),
+    summary: summaryOfArticle(a),
   }));
 }
 

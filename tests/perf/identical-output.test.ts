@@ -35,6 +35,12 @@ describe('output with and without cache, with 1 or 2 workers', () => {
     const plain = await buildDefaultSite(out('plain'), { workers: 1, cache: false });
     expect(plain.ok).toBe(true);
     expect(plain.renderStats?.inWorkers).toBe(0);
+    // Streamed to disk, the build let go of what it wrote: bodies, and article views' variables.
+    if (!('generated' in plain)) throw new Error('a full build was expected');
+    const { articles, views } = plain.generated;
+    expect(articles.length).toBeGreaterThan(5);
+    expect(articles.filter((article) => article.html !== '')).toEqual([]);
+    expect(views.filter((view) => view.sourcePath && Object.keys(view.variables).length > 0)).toEqual([]);
 
     const cold = await buildDefaultSite(out('cold'), { workers: 2, cacheDir, parallelThreshold: 1 });
     expect(cold.ok).toBe(true);

@@ -1,10 +1,12 @@
 // The render cache reuses exactly what did not change: an include edit re-renders the
 // articles that included it, a title edit re-renders the articles listing site.pages, a
 // damaged or foreign pack is ignored, and a read-only site gets no cache at all.
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
+import { RenderCache } from '../../src/cache/render-cache.js';
 import { createContext } from '../../src/commands/site-options.js';
 import { resolveConfig } from '../../src/config/resolve-config.js';
 import { hashTree, writeSite } from '../support/temp-site.js';
@@ -93,5 +95,24 @@ describe('the render cache', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it('answers entries added in this build, and reads back what it saved', () => {
+    root = mkdtempSync(join(tmpdir(), 'faro-pack-'));
+    const entry = {
+      key: 'k1',
+      file: 'us/en/a.md',
+      html: '<p>“Quoted” café</p>\n',
+      headings: [{ depth: 2, id: 'x', text: 'X' }],
+      links: [],
+      diagnostics: [],
+      deps: { files: [], siteKeys: [], volatile: false },
+    };
+    const cache = new RenderCache(join(root, 'render'));
+    cache.set(entry);
+    expect(cache.get('k1')).toMatchObject({ html: entry.html, headings: entry.headings, file: entry.file });
+    cache.save();
+    expect(RenderCache.load(join(root, 'render')).get('k1')).toMatchObject({ html: entry.html, headings: entry.headings });
+    expect(RenderCache.load(join(root, 'render')).get('k2')).toBeUndefined();
   });
 });
