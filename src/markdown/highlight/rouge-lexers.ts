@@ -38,14 +38,32 @@ const ROUGE_LEXER_NAMES = new Set(
 /**
  * Whether Jekyll's kramdown highlights code in `language` (undefined: the default
  * language): Rouge is the highlighter and knows the language, and plain text counts
- * unless `guess_lang` is off.
+ * unless `guess_lang` is off. For code spans, `syntax_highlighter_opts.span` overrides
+ * the options (`disable: true` turns highlighting off).
  */
-export function rougeHighlights(language: string | undefined, options: KramdownOptions): boolean {
+export function rougeHighlights(language: string | undefined, options: KramdownOptions, part: 'span' | 'block' = 'block'): boolean {
   if (String(options.syntax_highlighter ?? '').toLowerCase() !== 'rouge') return false;
-  const settings = (options as unknown as Record<string, unknown>).syntax_highlighter_opts;
-  const named = language ?? (settings && typeof settings === 'object' ? (settings as Record<string, unknown>).default_lang : undefined);
+  const settings = highlighterSettings(options, part);
+  if (part === 'span' && settings.disable !== undefined && settings.disable !== null && settings.disable !== false) return false;
+  const named = language ?? settings.default_lang;
   const name = (typeof named === 'string' && named !== '' ? named : 'plaintext').split('?')[0]!;
   if (name === '' || name === 'guess') return true;
   if (name === 'plaintext' || name === 'text') return (options as unknown as Record<string, unknown>).guess_lang !== false;
   return ROUGE_LEXER_NAMES.has(name);
+}
+
+/** The language a code span with none is highlighted in: the span's, else the general `default_lang`. */
+export function spanDefaultLanguage(options: KramdownOptions): string {
+  const value = highlighterSettings(options, 'span').default_lang;
+  return typeof value === 'string' && value !== '' ? value : 'plaintext';
+}
+
+// `syntax_highlighter_opts`, with kramdown's `span:` settings laid over it for code spans
+// (blocks' `block:` settings are not applied here yet)
+function highlighterSettings(options: KramdownOptions, part: 'span' | 'block'): Record<string, unknown> {
+  const settings = (options as unknown as Record<string, unknown>).syntax_highlighter_opts;
+  if (!settings || typeof settings !== 'object') return {};
+  const general = settings as Record<string, unknown>;
+  const own = part === 'span' ? general.span : undefined;
+  return own && typeof own === 'object' ? { ...general, ...(own as Record<string, unknown>) } : general;
 }

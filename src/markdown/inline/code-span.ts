@@ -1,15 +1,17 @@
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { InlineCode, Nodes, Root } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
 import type { KramdownOptions } from '../options.js';
 import { optionsOf } from '../blocks/document-options.js';
-import { defaultCodeLanguage } from '../blocks/code-handler.js';
-import { rougeHighlights } from '../highlight/rouge-lexers.js';
+import { rougeHighlights, spanDefaultLanguage } from '../highlight/rouge-lexers.js';
+import { highlightAsRouge } from '../highlight/format-html.js';
 
 // kramdown code spans (see code-span-syntax.ts for how they are found). With Jekyll's
 // rouge highlighter a code span is highlighted in the default language (plain text),
 // which shows as `class="language-plaintext highlighter-rouge"`; an IAL `.language-x`
-// picks the language, and one Rouge does not know leaves the span as written.
+// picks the language, and one Rouge does not know leaves the span as written. The code is
+// coloured with Rouge's token classes where faro has a lexer for the language (Ruby, so
+// far); in any other language Rouge knows it is printed plain, inside the same classes.
 
 /**
  * kramdown strips one space at each end of a code span opened by two or more backticks
@@ -32,13 +34,13 @@ export function createInlineCodeHandler(options: KramdownOptions) {
     const properties = { ...((node.data?.hProperties as Record<string, unknown> | undefined) ?? {}) };
     const classes = Array.isArray(properties.className) ? properties.className.map(String) : [];
     const language = classes.find((name) => name.startsWith('language-'))?.slice('language-'.length);
-    if (rougeHighlights(language, effective)) properties.className = spanClasses(classes, language ?? defaultCodeLanguage(effective));
-    const result: Element = {
-      type: 'element',
-      tagName: 'code',
-      properties: properties as Element['properties'],
-      children: [{ type: 'text', value: node.value }],
-    };
+    let children: ElementContent[] = [{ type: 'text', value: node.value }];
+    if (rougeHighlights(language, effective, 'span')) {
+      const lexed = language ?? spanDefaultLanguage(effective);
+      properties.className = spanClasses(classes, lexed);
+      children = highlightAsRouge(node.value, lexed) ?? children;
+    }
+    const result: Element = { type: 'element', tagName: 'code', properties: properties as Element['properties'], children };
     state.patch(node, result);
     return result;
   };

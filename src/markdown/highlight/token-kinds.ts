@@ -1,0 +1,101 @@
+// Rouge's token kinds (Pygments' standard types) and the short CSS class its HTML
+// formatter prints for each. A kind is written as Rouge's dotted name without the
+// `Literal.` prefix it shares with Pygments (`String.Double` is Rouge's Str::Double).
+
+const SHORT_NAMES = {
+  Text: '',
+  'Text.Whitespace': 'w',
+  Escape: 'esc',
+  Error: 'err',
+  Other: 'x',
+  Keyword: 'k',
+  'Keyword.Constant': 'kc',
+  'Keyword.Declaration': 'kd',
+  'Keyword.Namespace': 'kn',
+  'Keyword.Pseudo': 'kp',
+  'Keyword.Reserved': 'kr',
+  'Keyword.Type': 'kt',
+  'Keyword.Variable': 'kv',
+  Name: 'n',
+  'Name.Attribute': 'na',
+  'Name.Builtin': 'nb',
+  'Name.Builtin.Pseudo': 'bp',
+  'Name.Class': 'nc',
+  'Name.Constant': 'no',
+  'Name.Decorator': 'nd',
+  'Name.Entity': 'ni',
+  'Name.Exception': 'ne',
+  'Name.Function': 'nf',
+  'Name.Function.Magic': 'fm',
+  'Name.Property': 'py',
+  'Name.Label': 'nl',
+  'Name.Namespace': 'nn',
+  'Name.Other': 'nx',
+  'Name.Tag': 'nt',
+  'Name.Variable': 'nv',
+  'Name.Variable.Class': 'vc',
+  'Name.Variable.Global': 'vg',
+  'Name.Variable.Instance': 'vi',
+  'Name.Variable.Magic': 'vm',
+  Literal: 'l',
+  'Literal.Date': 'ld',
+  String: 's',
+  'String.Affix': 'sa',
+  'String.Backtick': 'sb',
+  'String.Char': 'sc',
+  'String.Delimiter': 'dl',
+  'String.Doc': 'sd',
+  'String.Double': 's2',
+  'String.Escape': 'se',
+  'String.Heredoc': 'sh',
+  'String.Interpol': 'si',
+  'String.Other': 'sx',
+  'String.Regex': 'sr',
+  'String.Single': 's1',
+  'String.Symbol': 'ss',
+  Number: 'm',
+  'Number.Bin': 'mb',
+  'Number.Float': 'mf',
+  'Number.Hex': 'mh',
+  'Number.Integer': 'mi',
+  'Number.Integer.Long': 'il',
+  'Number.Oct': 'mo',
+  'Number.Other': 'mx',
+  Operator: 'o',
+  'Operator.Word': 'ow',
+  Punctuation: 'p',
+  'Punctuation.Indicator': 'pi',
+  Comment: 'c',
+  'Comment.Hashbang': 'ch',
+  'Comment.Doc': 'cd',
+  'Comment.Multiline': 'cm',
+  'Comment.Preproc': 'cp',
+  'Comment.PreprocFile': 'cpf',
+  'Comment.Single': 'c1',
+  'Comment.Special': 'cs',
+  Generic: 'g',
+  'Generic.Deleted': 'gd',
+  'Generic.Emph': 'ge',
+  'Generic.Error': 'gr',
+  'Generic.Heading': 'gh',
+  'Generic.Inserted': 'gi',
+  'Generic.Output': 'go',
+  'Generic.Prompt': 'gp',
+  'Generic.Strong': 'gs',
+  'Generic.Subheading': 'gu',
+  'Generic.Traceback': 'gt',
+  'Generic.Lineno': 'gl',
+} as const;
+
+export type TokenKind = keyof typeof SHORT_NAMES;
+
+/** The class Rouge's HTML formatter gives a token of `kind` ('' for plain Text). */
+export function shortName(kind: TokenKind): string {
+  return SHORT_NAMES[kind];
+}
+
+/** One lexed piece of code: its kind and its text. */
+export interface Token {
+  readonly kind: TokenKind;
+  readonly value: string;
+}
