@@ -14,6 +14,12 @@ export interface LinkTarget {
 }
 
 const SPACE = /[ \t\n\r\f\v]/;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+/** SPACE by character code: tab, newline, vertical tab, form feed, carriage return, space. */
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
 // Ruby's String#strip
 const STRIPPED = /[ \t\n\r\f\v\0]/;
 
@@ -54,23 +60,28 @@ export class WrittenText {
     const closeParen = new Int32Array(n + 1).fill(-1);
     const open: number[] = [];
     for (let at = 0; at < n; at++) {
-      if (text[at] === '(') open.push(at);
-      else if (text[at] === ')' && open.length > 0) closeParen[open.pop()!] = at;
+      const code = text.charCodeAt(at);
+      if (code === OPEN_PAREN) open.push(at);
+      else if (code === CLOSE_PAREN && open.length > 0) closeParen[open.pop()!] = at;
     }
     const afterSpaces = new Int32Array(n + 1).fill(n);
     const spaceBeforeQuote = new Int32Array(n + 1).fill(-1);
-    const titleEnd: Record<string, Int32Array> = { '"': new Int32Array(n + 1).fill(-1), "'": new Int32Array(n + 1).fill(-1) };
+    const doubleEnd = new Int32Array(n + 1).fill(-1);
+    const singleEnd = new Int32Array(n + 1).fill(-1);
     // whether only whitespace stands between an offset and a `)`
     let parenAhead = false;
     for (let at = n - 1; at >= 0; at--) {
-      const c = text[at]!;
-      afterSpaces[at] = SPACE.test(c) ? afterSpaces[at + 1]! : at;
+      const code = text.charCodeAt(at);
+      const space = isSpace(code);
+      afterSpaces[at] = space ? afterSpaces[at + 1]! : at;
       const closesTitle = parenAhead;
-      parenAhead = c === ')' || (SPACE.test(c) && parenAhead);
-      spaceBeforeQuote[at] = SPACE.test(c) && (text[at + 1] === '"' || text[at + 1] === "'") ? at : spaceBeforeQuote[at + 1]!;
-      for (const quote of ['"', "'"]) titleEnd[quote]![at] = c === quote && closesTitle ? at : titleEnd[quote]![at + 1]!;
+      parenAhead = code === CLOSE_PAREN || (space && parenAhead);
+      const next = text.charCodeAt(at + 1);
+      spaceBeforeQuote[at] = space && (next === DOUBLE_QUOTE || next === SINGLE_QUOTE) ? at : spaceBeforeQuote[at + 1]!;
+      doubleEnd[at] = code === DOUBLE_QUOTE && closesTitle ? at : doubleEnd[at + 1]!;
+      singleEnd[at] = code === SINGLE_QUOTE && closesTitle ? at : singleEnd[at + 1]!;
     }
-    this.tables = { afterSpaces, closeParen, spaceBeforeQuote, titleEnd };
+    this.tables = { afterSpaces, closeParen, spaceBeforeQuote, titleEnd: { '"': doubleEnd, "'": singleEnd } };
     return this.tables;
   }
 }

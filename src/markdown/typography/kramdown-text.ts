@@ -89,8 +89,18 @@ export function typesetText(input: TypesetInput, options: TypesetOptions): Types
     if (text !== '') pieces.push(text);
     text = '';
   };
+  const literalStarts = [...literalAt.keys()].sort((a, b) => a - b);
+  let nextLiteral = 0;
   let i = 0;
   while (i < source.length) {
+    // Plain characters, most of any text, go through as they are, up to the next one a rule may start at.
+    while (nextLiteral < literalStarts.length && literalStarts[nextLiteral]! < i) nextLiteral++;
+    const plainEnd = plainRunEnd(source, i, literalStarts[nextLiteral] ?? source.length);
+    if (plainEnd > i) {
+      text += source.slice(i, plainEnd);
+      i = plainEnd;
+      continue;
+    }
     const literal = literalAt.get(i);
     const c = source[i]!;
     if (literal) {
@@ -150,6 +160,24 @@ export function typesetText(input: TypesetInput, options: TypesetOptions): Types
     else pieces[0] = first;
   }
   return pieces;
+}
+
+// Characters a rule of the loop above starts at: emphasis and code leftovers, `[`, quotes,
+// and the first characters of the typographic symbols and of escapes.
+const RULE_START = new Set([...'*_`["\'-.\\<>'].map((c) => c.charCodeAt(0)));
+const SPACE_CODE = 32;
+const isQuoteCode = (code: number) => code === 34 || code === 39;
+
+/** The end of the run of characters from `from` (before `limit`) that no rule starts at. */
+function plainRunEnd(source: string, from: number, limit: number): number {
+  let at = from;
+  while (at < limit) {
+    const code = source.charCodeAt(at);
+    if (RULE_START.has(code) || isQuoteCode(source.charCodeAt(at + 1))) break;
+    if (code === SPACE_CODE && source.startsWith('>>', at + 1)) break;
+    at++;
+  }
+  return at;
 }
 
 interface SourceLiteral {
