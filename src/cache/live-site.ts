@@ -22,6 +22,8 @@ import { renderJob } from '../pipeline/render-job.js';
 import type { BuildContext, OutputFile, RenderedPage } from '../pipeline/types.js';
 import { articleView } from '../site/article-view.js';
 import { imageSizeLookup } from '../site/image-size.js';
+import type { LocaleModel } from '../site/site-model.js';
+import type { View } from '../site/views.js';
 import { stableJson } from './fingerprint.js';
 import { collectionKeysOf, siteKeysIn } from './dependencies.js';
 
@@ -108,15 +110,38 @@ export class LiveSite {
     const localeModel = model.locales.find((l) => l.locale.id === article.locale);
     const oldView = views.find((view) => view.sourcePath === sourcePath && view.outputPath === article.outputPath);
     if (!localeModel || !oldView || article.layout === null) return done({ diagnostics: output.diagnostics, full: true });
-    this.imageSize ??= imageSizeLookup(site.config, site.staticFiles);
-    const view = articleView(model, localeModel, article, oldView.variables, this.imageSize);
+    const { view, file, diagnostics: layoutDiagnostics } = this.layOut(article, localeModel, oldView);
     views[views.indexOf(oldView)] = view;
-    const sources = new Map([[sourcePath, { source: text, bodyOffset: page.bodyOffset }]]);
-    const layoutDiagnostics: Diagnostic[] = [];
-    this.environment ??= createLayoutEnvironment(site.config.layoutsDir);
-    const [file] = applyLayouts([view], { ...this.context, diagnostics: layoutDiagnostics, config: site.config, sources, environment: this.environment });
     if (file) this.files.set(file.path, file.content);
     return done({ file, article, diagnostics: [...output.diagnostics, ...layoutDiagnostics], full: false });
+  }
+
+  /**
+   * Renders and lays out one article as updateArticle would, keeping nothing: the first save
+   * after a build then finds this site's Liquid engine, Markdown processor, layouts and
+   * image sizes ready, and the code compiled (`faro dev` calls it while idle).
+   */
+  warmUp(): void {
+    const { site, model, views } = this.generated;
+    for (const page of site.pages) {
+      const oldView = views.find((view) => view.sourcePath === page.sourcePath);
+      const localeModel = model.locales.find((l) => l.locale.id === page.locale);
+      if (!oldView || !localeModel || page.layout === null) continue;
+      const output = renderJob(articleInput(page), site.settings, false);
+      if (output.html !== undefined) this.layOut({ ...page, html: output.html, headings: output.headings, links: output.links }, localeModel, oldView);
+      return;
+    }
+  }
+
+  private layOut(article: RenderedPage, localeModel: LocaleModel, oldView: View) {
+    const { site, model } = this.generated;
+    this.imageSize ??= imageSizeLookup(site.config, site.staticFiles);
+    const view = articleView(model, localeModel, article, oldView.variables, this.imageSize);
+    const sources = new Map([[article.sourcePath, { source: article.source, bodyOffset: article.bodyOffset }]]);
+    const diagnostics: Diagnostic[] = [];
+    this.environment ??= createLayoutEnvironment(site.config.layoutsDir);
+    const [file] = applyLayouts([view], { ...this.context, diagnostics, config: site.config, sources, environment: this.environment });
+    return { view, file, diagnostics };
   }
 
   /**

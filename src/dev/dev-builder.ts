@@ -151,6 +151,15 @@ export class DevBuilder {
     return { written: files.map((f) => f.path), diagnostics: updates.flatMap((u) => u.update.diagnostics), seconds: seconds(started) };
   }
 
+  /** Prepares the site in memory for the next quick update (see LiveSite.warmUp). */
+  warmUp(): void {
+    try {
+      this.live?.warmUp();
+    } catch {
+      // Only a head start: the next change reports whatever is wrong.
+    }
+  }
+
   /**
    * The search index after incremental writes: the languages of the pages written since the
    * last refresh are indexed again; when pages were removed (or that fails), the whole folder.

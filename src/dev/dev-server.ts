@@ -11,6 +11,7 @@ import { createStaticServer, resolveRequestPath } from '../serve/static-server.j
 import { DevBuilder, type ChangeKind, type DevBuildResult } from './dev-builder.js';
 import { errorPage, injectClient, LiveReloadHub, overlayErrors } from './live-reload.js';
 import { watchSite, type SiteChange, type SiteWatcher } from './watch-site.js';
+import { whenIdle } from './idle-work.js';
 
 /** How long the rebuild after a quick update leaves the server to answer the reload. */
 const QUICK_GRACE_MS = 400;
@@ -47,6 +48,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const builder = new DevBuilder(config, options.loadConfig, options.onProgress);
   const hub = new LiveReloadHub();
   let queue: Promise<void> = Promise.resolve();
+  /** Changes are waiting for their rebuild to be queued. */
+  let flushing = false;
   let closed = false;
 
   const report = (result: DevBuildResult, paths: string[]) => {
@@ -85,6 +88,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }).catch((error: unknown) => {
       log(`faro dev: build failed: ${(error as Error).stack ?? String(error)}\n`);
     });
+    // A rebuild leaves a new site in memory: its first render and layout (engines, compiled
+    // code) are done now rather than in the next save's quick update.
+    const settled = queue;
+    void settled.then(() => whenIdle(() => queue === settled && !flushing && !closed, () => builder.warmUp()));
     return queue;
   };
 
@@ -112,7 +119,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   let changes: SiteChange[] = [];
-  let flushing = false;
   const watcher: SiteWatcher = watchSite(builder.config, (change) => {
     const served = serveEditedArticles(change);
     changes.push(change);

@@ -42,6 +42,21 @@ describe('LiveSite', () => {
     expect(changed).not.toContain('us/en/forward.html');
   });
 
+  it('warms up without changing anything: the next edit is laid out as without it', async () => {
+    const live = await openSite();
+    const files = new Map(live.site.files.map((file) => [file.path, String(file.content)]));
+    const views = [...live.site.views];
+    live.warmUp();
+    expect(new Map(live.site.files.map((file) => [file.path, String(file.content)]))).toEqual(files);
+    expect(live.site.views).toEqual(views);
+    expect(live.refreshListings()).toEqual([]);
+
+    writeFileSync(join(root, 'content/us/en/forward.md'), `${front('Forward')}Forward calls *anywhere*.\n`);
+    const update = live.updateArticle('us/en/forward.md');
+    expect(String(update.file?.content)).toContain('Forward calls <em>anywhere</em>.');
+    expect(String(update.file?.content)).toContain('<html lang="en-US"');
+  });
+
   it('asks for a full build when the front matter changes or the file is gone', async () => {
     const live = await openSite();
     writeFileSync(join(root, 'content/us/en/forward.md'), `${front('Forwarding')}Forward calls anywhere.\n`);
