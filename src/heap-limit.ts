@@ -13,9 +13,9 @@ const LIMITED_COMMANDS = new Set(['build', 'render', 'check']);
 /** Heap for faro itself, its modules and a small site. */
 const BASE_MB = 200;
 /**
- * Heap per Markdown source (its text, rendered body, page and view), measured at 10,000
- * articles. At 50,000 the live heap grows past this (1,420 MB was not enough either): such a
- * build runs out, and is run again without a limit, unless FARO_HEAP_LIMIT_MB is set.
+ * Heap per Markdown source: its text and page, and the body and views of the locale being
+ * laid out (a build lets go of a locale's bodies and views once written). Live at the end of
+ * a build: about 12 KB per article; the rest is room to collect in. 50,000 articles fit.
  */
 const PER_SOURCE_KB = 20;
 const MIN_MB = 320;
