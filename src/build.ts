@@ -128,6 +128,8 @@ export async function generateSiteInParallel(
     );
     return { ...assembled, renderStats: stats };
   } finally {
+    // After a failure: the cache's unsaved entries go (after a save there are none).
+    store?.release();
     await pool?.close();
   }
 }

@@ -6,7 +6,7 @@
 // The meta JSON repeats the key. An entry is used only when its bounds, checksum and key all
 // check out; anything else (a truncated write, another program's file, a format change) is
 // skipped, never trusted. A pack that cannot be walked is ignored from that point on.
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Diagnostic } from '../diagnostics.js';
@@ -40,10 +40,12 @@ interface Located {
 export class RenderCache {
   private readonly index = new Map<string, Located>();
   /**
-   * Entries of this build, encoded as they come: a cold build adds one per article, and as
-   * strings they would keep every body on the heap until the save at the end.
+   * Entries of this build, written to the next pack's temp file as they come (a cold build
+   * adds one per article, which held in memory until the save would be the whole site's
+   * bodies again): where each lies in it.
    */
-  private readonly added = new Map<string, Buffer>();
+  private readonly added = new Map<string, { offset: number; length: number }>();
+  private pending?: { fd: number; name: string; temp: string; size: number };
   /** Keys looked up or added in this build, by source path. */
   private readonly used = new Map<string, string>();
   private packs: string[] = [];
@@ -57,11 +59,12 @@ export class RenderCache {
     const cache = new RenderCache(dir);
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((name) => PACK.test(name)).sort();
+      names = readdirSync(dir).sort();
     } catch {
       return cache;
     }
-    for (const name of names) {
+    removeAbandonedPacks(dir, names);
+    for (const name of names.filter((entry) => PACK.test(entry))) {
       try {
         cache.readPack(readFileSync(join(dir, name)));
         cache.packs.push(name);
@@ -72,10 +75,18 @@ export class RenderCache {
     return cache;
   }
 
-  /** Drops the loaded packs and the index (their memory); the cache answers nothing afterwards. */
+  /**
+   * Drops the loaded packs and the index (their memory), and the entries added since the
+   * last save (a build that failed); the cache answers nothing afterwards.
+   */
   release(): void {
     this.index.clear();
     this.added.clear();
+    if (this.pending) {
+      closeSync(this.pending.fd);
+      rmSync(this.pending.temp, { force: true });
+      this.pending = undefined;
+    }
   }
 
   get size(): number {
@@ -109,7 +120,11 @@ export class RenderCache {
   /** The entry for `key` when it is intact; a damaged one is forgotten. */
   get(key: string): CachedRender | undefined {
     const fresh = this.added.get(key);
-    if (fresh) return decode(key, locate(fresh));
+    if (fresh && this.pending) {
+      const bytes = Buffer.alloc(fresh.length);
+      readSync(this.pending.fd, bytes, 0, fresh.length, fresh.offset);
+      return decode(key, locate(bytes));
+    }
     const located = this.index.get(key);
     if (!located) return undefined;
     const entry = decode(key, located);
@@ -126,44 +141,79 @@ export class RenderCache {
   }
 
   set(entry: CachedRender): void {
-    this.added.set(entry.key, encode(entry));
+    const bytes = encode(entry);
+    const pending = this.openPending();
+    writeSync(pending.fd, bytes, 0, bytes.length, pending.size);
+    this.added.set(entry.key, { offset: pending.size, length: bytes.length });
+    pending.size += bytes.length;
     this.used.set(entry.file, entry.key);
   }
 
+  /** The next pack's temp file (hidden, so never read as a pack), created on first use. */
+  private openPending(): NonNullable<RenderCache['pending']> {
+    if (!this.pending) {
+      mkdirSync(this.dir, { recursive: true });
+      const name = `pack-${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.bin`;
+      const temp = join(this.dir, `.${name}.tmp`);
+      const fd = openSync(temp, 'w+');
+      writeSync(fd, MAGIC, 0, MAGIC.length, 0);
+      this.pending = { fd, name, temp, size: MAGIC.length };
+    }
+    return this.pending;
+  }
+
   /**
-   * Writes the entries added in this build as a new pack (atomically: temp file, rename).
-   * When packs pile up, rewrites instead one pack of the entries still current: those used
-   * in this build, and those of files this build did not render (another locale filter).
+   * Makes the entries added in this build a new pack (atomically: temp file, rename). When
+   * packs pile up, the entries still current are added to it and the old packs removed:
+   * those used in this build, and those of files this build did not render (another locale
+   * filter). What was added is then answered by the next load, not by this cache.
    */
   save(): void {
-    if (this.added.size === 0 && this.packs.length <= MAX_PACKS) return;
-    mkdirSync(this.dir, { recursive: true });
     const compact = this.packs.length >= MAX_PACKS;
-    const name = `pack-${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.bin`;
-    const temp = join(this.dir, `.${name}.tmp`);
-    // Entry by entry: the pack is never held in memory whole.
-    const fd = openSync(temp, 'w');
+    if (this.added.size === 0 && !compact) return;
+    const pending = this.openPending();
     try {
-      writeSync(fd, MAGIC);
       if (compact) {
         const current = new Set(this.used.values());
         const renderedFiles = new Set(this.used.keys());
+        const stillCurrent = (key: string, located: Located): boolean => {
+          if (current.has(key)) return true;
+          const entry = decode(key, located);
+          return entry !== undefined && !renderedFiles.has(entry.file);
+        };
+        // Entry by entry: the pack is never held in memory whole.
         for (const [key, located] of this.index) {
-          if (this.added.has(key)) continue;
-          if (current.has(key)) writeSync(fd, rawEntry(key, located));
-          else {
-            const entry = decode(key, located);
-            if (entry && !renderedFiles.has(entry.file)) writeSync(fd, rawEntry(key, located));
-          }
+          if (this.added.has(key) || !stillCurrent(key, located)) continue;
+          const bytes = rawEntry(key, located);
+          writeSync(pending.fd, bytes, 0, bytes.length, pending.size);
+          pending.size += bytes.length;
         }
       }
-      for (const entry of this.added.values()) writeSync(fd, entry);
     } finally {
-      closeSync(fd);
+      closeSync(pending.fd);
+      this.pending = undefined;
     }
-    renameSync(temp, join(this.dir, name));
+    renameSync(pending.temp, join(this.dir, pending.name));
+    this.added.clear();
     if (compact) for (const old of this.packs) rmSync(join(this.dir, old), { force: true });
-    this.packs = compact ? [name] : [...this.packs, name];
+    this.packs = compact ? [pending.name] : [...this.packs, pending.name];
+  }
+}
+
+/** Temp packs left by builds that did not finish (their process is gone). */
+function removeAbandonedPacks(dir: string, names: string[]): void {
+  for (const name of names) {
+    const pid = /^\.pack-[\w]+-(\d+)-[\w]+\.bin\.tmp$/.exec(name)?.[1];
+    if (pid && !processAlive(Number(pid))) rmSync(join(dir, name), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

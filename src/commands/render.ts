@@ -60,6 +60,7 @@ export async function renderBodiesInParallel(context: BuildContext, options: { w
     store?.save();
     return { bodies: bodiesOf(pages), diagnostics: context.diagnostics };
   } finally {
+    store?.release();
     await pool?.close();
   }
 }

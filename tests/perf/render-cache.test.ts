@@ -111,8 +111,45 @@ describe('the render cache', () => {
     const cache = new RenderCache(join(root, 'render'));
     cache.set(entry);
     expect(cache.get('k1')).toMatchObject({ html: entry.html, headings: entry.headings, file: entry.file });
+    // Added entries wait in a hidden temp file, never read as a pack.
+    expect(readdirSync(join(root, 'render')).filter((name) => name.endsWith('.bin'))).toEqual([]);
     cache.save();
     expect(RenderCache.load(join(root, 'render')).get('k1')).toMatchObject({ html: entry.html, headings: entry.headings });
     expect(RenderCache.load(join(root, 'render')).get('k2')).toBeUndefined();
+    expect(readdirSync(join(root, 'render')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    // A build that fails leaves nothing behind; one whose process died is cleaned up later.
+    const failed = RenderCache.load(join(root, 'render'));
+    failed.set({ ...entry, key: 'k3' });
+    failed.release();
+    writeFileSync(join(root, 'render', '.pack-abc-999999999-xyz.bin.tmp'), 'left by a crash');
+    const next = RenderCache.load(join(root, 'render'));
+    expect(next.get('k3')).toBeUndefined();
+    expect(next.get('k1')).toMatchObject({ html: entry.html });
+    expect(readdirSync(join(root, 'render')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('compacts piled-up packs into one of the entries still current', () => {
+    root = mkdtempSync(join(tmpdir(), 'faro-pack-'));
+    const dir = join(root, 'render');
+    const entry = (key: string, file: string) => ({ key, file, html: `<p>${key}</p>`, headings: [], links: [], diagnostics: [], deps: { files: [], siteKeys: [], volatile: false } });
+    const first = RenderCache.load(dir);
+    first.set(entry('b0', 'b.md'));
+    first.set(entry('a0', 'a.md'));
+    first.save();
+    // Builds that render only a.md, each time anew.
+    for (let build = 1; build <= 6; build++) {
+      const cache = RenderCache.load(dir);
+      cache.set(entry(`a${build}`, 'a.md'));
+      cache.save();
+    }
+    const names = readdirSync(dir);
+    expect(names.filter((name) => name.endsWith('.bin'))).toHaveLength(1);
+    expect(names.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const compacted = RenderCache.load(dir);
+    expect(compacted.get('a6')).toMatchObject({ html: '<p>a6</p>' });
+    expect(compacted.get('b0')).toMatchObject({ html: '<p>b0</p>', file: 'b.md' });
+    expect(compacted.get('a0')).toBeUndefined();
+    expect(compacted.get('a5')).toBeUndefined();
   });
 });
