@@ -24,10 +24,17 @@ export const withoutCommonMarkEmphasis: Extension = { disable: { null: ['attenti
 export interface ScannedEmphasis {
   /** By the offset of the opening delimiter. */
   ranges: Map<number, { kind: 'emphasis' | 'strong'; contentStart: number; contentEnd: number; closerEnd: number }>;
-  /** Where the containers scanned start. */
-  containers: Set<number>;
+  /**
+   * The containers scanned, by type and start (scannedContainerKey): a block and its first
+   * paragraph start at the same offset, and a block is scanned for its HTML children.
+   */
+  containers: Set<string>;
   /** The start tags of the HTML elements whose content was scanned. */
   elements: Set<number>;
+}
+
+export function scannedContainerKey(type: string, start: number): string {
+  return `${type}@${start}`;
 }
 
 export function applyKramdownEmphasis(tree: Root, index: SourceIndex, scanned?: ScannedEmphasis): void {
@@ -43,7 +50,9 @@ export function applyKramdownEmphasis(tree: Root, index: SourceIndex, scanned?: 
       const children = withSpanGroups(node);
       const sequence = new SpanSequence(children, index, (child) => child.type !== 'text' || isRawText(child));
       const first = sequence.offsetAt(0);
-      const known = first !== undefined && ((node.type as string) === SPAN_GROUP ? scanned?.elements : scanned?.containers)?.has(first);
+      const known =
+        first !== undefined &&
+        ((node.type as string) === SPAN_GROUP ? scanned?.elements.has(first) : scanned?.containers.has(scannedContainerKey(node.type, first)));
       const ranges = known ? replayEmphasis(sequence, scanned!) : findKramdownEmphasis(sequence, { emphasis, strong });
       (node as { children: PhrasingContent[] }).children = ranges.length > 0 ? rebuild(sequence, ranges, 0, sequence.length) : children;
     }

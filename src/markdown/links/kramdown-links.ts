@@ -9,7 +9,7 @@ import { definitionAttributes, normalizeLinkId, type LinkDefinition } from './li
 import { readLinkTarget, WrittenText } from './link-target.js';
 import type { EmphasisRange } from '../emphasis/kramdown-emphasis.js';
 import { scanKramdownSpans, type LinkSyntax } from './kramdown-link-scan.js';
-import type { ScannedEmphasis } from '../emphasis/apply-emphasis.js';
+import { scannedContainerKey, type ScannedEmphasis } from '../emphasis/apply-emphasis.js';
 
 // Links and images the way kramdown reads them, not CommonMark: the text runs to the `]`
 // that balances the `[` as kramdown's scan sees it, emphasis included (see
@@ -53,7 +53,7 @@ export function parseKramdownLinks(tree: Root, index: SourceIndex, definitions: 
     // brackets may make links, and emphasis may take an HTML element's end tag
     if (children.some((child) => (child.type === 'text' && !isRawText(child) && child.value.includes('[')) || child.type === 'html')) {
       const sequence = new SpanSequence(children as PhrasingContent[], index, (child) => child.type !== 'text' || isRawText(child));
-      const parsed = new LinkScan(sequence, definitions, longestId, parseSpanHtml).run(inLink, scanned);
+      const parsed = new LinkScan(sequence, definitions, longestId, parseSpanHtml).run(inLink, scanned, node.type);
       if (parsed) (node as { children: PhrasingContent[] }).children = parsed;
     }
     for (const child of node.children as Nodes[]) pending.push({ node: child, inLink: inLink || child.type === 'link' });
@@ -72,7 +72,8 @@ class LinkScan {
   ) {}
 
   /** The container's new children, or undefined when it holds no link. */
-  run(inLink: boolean, scanned: ScannedEmphasis): PhrasingContent[] | undefined {
+  /** `containerType`: the type of the node whose children are scanned. */
+  run(inLink: boolean, scanned: ScannedEmphasis, containerType: string): PhrasingContent[] | undefined {
     const { sequence } = this;
     const tags = new SpanTags(sequence, this.parseSpanHtml);
     // only where a link ends, for each `[` the scan tries (nodes are built for the links made)
@@ -96,7 +97,7 @@ class LinkScan {
     // kramdown's emphasis decides where a link's text ends, so both are scanned together
     const { links: ranges, emphasis, elements } = scanKramdownSpans(sequence, syntax, inLink);
     // a link's text is a container of its own, scanned again with the emphasis around it
-    if (!inLink) recordEmphasis(sequence, emphasis, elements, scanned);
+    if (!inLink) recordEmphasis(sequence, emphasis, elements, scanned, containerType);
     const { closers, revived } = tags.settle(elements);
     if (ranges.length === 0 && closers.length === 0 && revived.length === 0 && !tags.changed) return undefined;
     const made: Array<{ start: number; end: number; node: PhrasingContent }> = revived;
@@ -208,10 +209,10 @@ class LinkScan {
 }
 
 /** Keeps the scan's emphasis by source offsets, with the container and elements it covers. */
-function recordEmphasis(sequence: SpanSequence, emphasis: EmphasisRange[], elements: Array<{ start: number }>, scanned: ScannedEmphasis): void {
+function recordEmphasis(sequence: SpanSequence, emphasis: EmphasisRange[], elements: Array<{ start: number }>, scanned: ScannedEmphasis, containerType: string): void {
   const first = sequence.offsetAt(0);
   if (first === undefined) return;
-  scanned.containers.add(first);
+  scanned.containers.add(scannedContainerKey(containerType, first));
   for (const { start } of elements) {
     const offset = sequence.offsetAt(start);
     if (offset !== undefined) scanned.elements.add(offset);
