@@ -1,4 +1,4 @@
-import type { Construct, State } from 'micromark-util-types';
+import type { Construct, Effects, ParseContext, State, TokenizeContext } from 'micromark-util-types';
 import { blockQuote } from 'micromark-core-commonmark';
 import { ATTRIBUTE_LIST_LINE, nestsTooDeep } from './block-start.js';
 import { restOfLine } from './line-lookahead.js';
@@ -19,6 +19,42 @@ export const lazyContentLine = restOfLine(
   ),
 );
 
+/**
+ * An HTML tag line (a block-level start or end tag) ends a container for kramdown, and the
+ * HTML block it starts begins outside it. micromark would take such a line lazily into
+ * the container's paragraph or, when it interrupts the paragraph, start the HTML block in
+ * the container on a lazy line, where it ends with the line. So the container that turns
+ * the line down marks it, and `htmlLineClosesContainers` closes the open containers before
+ * it, as a blank line would.
+ */
+export const htmlTagLine = restOfLine(new RegExp(`(?:${HTML_LINE_START.source})|(?:${HTML_LINE_STOP.source})`));
+
+const closingLines = new WeakMap<ParseContext, Set<number>>();
+
+/** Where a container's lazy lines end (see htmlTagLine): `ended` runs after the mark. */
+export function endLazyContent(self: TokenizeContext, effects: Effects, ended: State): State {
+  const mark: State = (code) => {
+    let lines = closingLines.get(self.parser);
+    if (!lines) closingLines.set(self.parser, (lines = new Set()));
+    lines.add(self.now().line);
+    return ended(code);
+  };
+  return (code) => effects.check(htmlTagLine, mark, ended)(code);
+}
+
+/**
+ * A "new container" of no width at a marked line: micromark then closes the open
+ * containers before the line. It answers once (micromark's check), so the attempt that
+ * follows finds no container and the line starts a block outside.
+ */
+export const htmlLineClosesContainers: Construct = {
+  name: 'kramdownHtmlLineClosesContainers',
+  tokenize(effects, ok, nok) {
+    const self = this;
+    return (code) => (closingLines.get(self.parser)?.delete(self.now().line) ? ok(code) : nok(code));
+  },
+};
+
 /** A blockquote marker: CommonMark's blockquote start, refused when nesting too deep. */
 const blockQuoteMarker: Construct = {
   tokenize(effects, ok, nok) {
@@ -38,7 +74,7 @@ export const kramdownBlockQuote: Construct = {
     tokenize(effects, ok, nok) {
       // An enclosing list item began a new piece here (see item-chunks.ts).
       if (itemLineMark(this) === 'newPiece') return nok;
-      const marker = effects.attempt(blockQuoteMarker, ok, effects.check(lazyContentLine, ok, nok));
+      const marker = effects.attempt(blockQuoteMarker, ok, effects.check(lazyContentLine, ok, endLazyContent(this, effects, nok)));
       let size = 0;
       const prefix: State = (code) => {
         if ((code === 32 || code === -2 || code === -1) && size < 3) {

@@ -7,7 +7,7 @@ import { kramdownList } from './list-syntax.js';
 import { captureSource } from './source-text.js';
 import { seedFootnoteNames } from './footnote-names.js';
 import { kramdownAttributeLines } from './attribute-lines.js';
-import { kramdownBlockQuote } from './container-laziness.js';
+import { htmlLineClosesContainers, kramdownBlockQuote } from './container-laziness.js';
 import { kramdownBlockMath, kramdownDroppedEscape, kramdownEscapedBlockMath, kramdownInlineMath, kramdownMathFromMarkdown } from './math-syntax.js';
 import { kramdownTable, kramdownTableFromMarkdown } from './table-flow.js';
 import { kramdownFootnoteDefinition } from './footnote-syntax.js';
@@ -46,7 +46,7 @@ export const createKramdownSyntax = (options: KramdownOptions): Extension => ({
     58: kramdownDefinition, // :
     62: kramdownBlockQuote, // >
     91: kramdownFootnoteDefinition, // [
-    null: [captureSource, seedFootnoteNames],
+    null: [captureSource, seedFootnoteNames, htmlLineClosesContainers],
   },
   flowInitial: { [-2]: kramdownCodeIndented, [-1]: kramdownCodeIndented, 32: kramdownCodeIndented },
   flow: {

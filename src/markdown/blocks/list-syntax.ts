@@ -2,7 +2,7 @@ import type { Code, Construct, Effects, State, TokenizeContext, Tokenizer } from
 import { blankLine, list } from 'micromark-core-commonmark';
 import { nestsTooDeep } from './block-start.js';
 import { restOfLine } from './line-lookahead.js';
-import { lazyContentLine } from './container-laziness.js';
+import { endLazyContent, lazyContentLine } from './container-laziness.js';
 import { itemLineMark, LIST_START_LINE, markItemLine, RULE_LINE } from './item-chunks.js';
 
 // kramdown's list items on top of CommonMark's list construct. A marker is `*`, `+`,
@@ -139,7 +139,7 @@ const tokenizeContinuation: Tokenizer = function (this: TokenizeContext, effects
     return effects.attempt(lazyAllowed ? siblingItemAfterText : siblingItem, ok, lazy)(code);
   };
   // Not a new item: right after a non-blank line, kramdown takes the line, as it is, into the item.
-  const lazy: State = (code) => (lazyAllowed ? effects.check(lazyContentLine, lazyOk, ended)(code) : ended(code));
+  const lazy: State = (code) => (lazyAllowed ? effects.check(lazyContentLine, lazyOk, endLazyContent(self, effects, ended))(code) : ended(code));
   const ended: State = (code) => {
     state.kramdownEnded = true;
     return nok(code);
