@@ -13,7 +13,43 @@ export function mayStartBlock(context: TokenizeContext): boolean {
   if (!context.interrupt) return true;
   // micromark may report an interruption while a construct looks ahead over a blank line.
   const line = previousContentLine(context);
-  return line !== undefined && (ATTRIBUTE_LIST_LINE.test(line) || /^[ \t]*$/.test(line));
+  return line !== undefined && (ATTRIBUTE_LIST_LINE.test(line) || /^[ \t]*$/.test(line) || afterLinkDefinitions(context));
+}
+
+/**
+ * A link definition line: a block of its own for kramdown (unless a paragraph runs on into
+ * it), so the next line starts a new block, a footnote definition say, where micromark is
+ * still in the definitions' content.
+ */
+const LINK_DEFINITION_LINE = /^ {0,3}\[[^\]^][^\]]*\]:/;
+/** Lines after which a link definition line starts a block: nothing, blank, a header, an ALD. */
+const BLOCK_BOUNDARY_LINE = /^(?:[ \t]*$| {0,3}#|[ \t]*\{:)/;
+
+/** The lines before the current one are link definitions that no paragraph line precedes. */
+function afterLinkDefinitions(context: TokenizeContext): boolean {
+  const { lines, stop } = previousLines(context, (line) => !LINK_DEFINITION_LINE.test(line));
+  return lines.length > 0 && (stop === undefined || BLOCK_BOUNDARY_LINE.test(stop));
+}
+
+/**
+ * The lines before the current one, nearest first, up to the first that `stops` accepts
+ * (previousContentLine, further back): none when the start comes first.
+ */
+function previousLines(context: TokenizeContext, stops: (line: string) => boolean): { lines: string[]; stop?: string } {
+  const lines: string[] = [];
+  const events = context.events;
+  for (let index = events.length - 1; index >= 0; index--) {
+    const [kind, token] = events[index]!;
+    if ((token.type === 'chunkContent' || token.type === 'chunkFlow') && kind === 'exit') {
+      const line = context.sliceSerialize(token).replace(/\r?\n$/, '');
+      if (stops(line)) return { lines, stop: line };
+      lines.push(line);
+      continue;
+    }
+    if (kind === 'enter' || token.type === 'lineEnding' || token.type === 'linePrefix') continue;
+    break;
+  }
+  return { lines };
 }
 
 /** Whether the line before the current one is a block attribute list line. */
