@@ -27,8 +27,8 @@ declare module 'mdast' {
   }
 }
 
-/** Parses a piece of the document as Markdown (the processor's parser). */
-export type FragmentParser = (text: string) => Root;
+/** Parses a piece of the document as Markdown (the processor's parser), or as span content only. */
+export type FragmentParser = (text: string, spansOnly?: boolean) => Root;
 
 /** Elements parsed inside one another beyond this depth stay raw (each level is parsed again). */
 const MAX_ELEMENT_DEPTH = 32;
@@ -66,7 +66,10 @@ function expandHtml(node: Html, parse: FragmentParser, source: string, parseBloc
   const tag = text.startsWith('<!--') ? undefined : readHtmlStartTag(text);
   const model = tag && !HTML_SPAN_ELEMENTS.has(tag.name) ? contentModel(tag, parseBlockHtml) : 'raw';
   const place = placeOf(node, source);
-  if (tag && model !== 'raw') return [parsedElement(node, parse, place, text, 0, tag, model).element, ...trailingBlocks(parse, text, parsedElementExtent(text, tag, model).end, place)];
+  if (tag && model !== 'raw') {
+    const { element, end } = parsedElement(node, parse, place, text, 0, tag, model, parseBlockHtml);
+    return [element, ...trailingBlocks(parse, text, end, place)];
+  }
   const found = htmlBlockEnd(text, parseBlockHtml);
   const end = typeof found === 'number' ? found : text.length;
   const raw = printRawHtml(text.slice(0, end));
@@ -76,9 +79,10 @@ function expandHtml(node: Html, parse: FragmentParser, source: string, parseBloc
   return [...pieces, ...trailingBlocks(parse, text, end, place)];
 }
 
-function parsedElement(node: Html, parse: FragmentParser, place: Place, text: string, at: number, tag: HtmlStartTag, model: ContentModel) {
-  const extent = parsedElementExtent(text.slice(at), tag, model);
-  const content = parseFragment(parse, text.slice(at + extent.contentStart, at + extent.contentEnd), place, text, at + extent.contentStart);
+function parsedElement(node: Html, parse: FragmentParser, place: Place, text: string, at: number, tag: HtmlStartTag, model: ContentModel, parseBlockHtml = false) {
+  const extent = parsedElementExtent(text.slice(at), tag, model, undefined, parseBlockHtml);
+  const parseContent = (fragment: string) => parse(fragment, model === 'span');
+  const content = parseFragment(parseContent, text.slice(at + extent.contentStart, at + extent.contentEnd), place, text, at + extent.contentStart);
   const element: HtmlElementNode = {
     type: 'kramdownHtmlElement',
     tagName: tag.name,

@@ -4,8 +4,11 @@ import { HTML_ELEMENTS_WITHOUT_BODY, HTML_SPAN_ELEMENTS, scanHtmlBlock, type Sca
 // because of a `markdown` attribute ("1", "block" or "span"; "0" keeps it raw), or
 // because `parse_block_html` is on and the element's content model is not raw. Its
 // content runs to an end tag standing at the start of a line (up to three spaces
-// before it) once same-named elements opened inside are closed; an end tag further
-// into a line is text. Without such a line the element runs to the end.
+// before it) that kramdown's block parser reaches: an HTML block starting inside (a
+// nested element, raw or parsed, or a comment) is read whole first, so its end tags do
+// not count; in other lines a tag is text (a block element's start tag in a paragraph is
+// text to kramdown). An end tag further into a line is text. Without such a line the
+// element runs to the end.
 
 export type ContentModel = 'block' | 'span' | 'raw';
 
@@ -102,15 +105,15 @@ export interface ParsedElement {
 }
 
 /** Splits a parsed element's text into its parts (the text starts at the start tag). */
-export function parsedElementExtent(text: string, tag: HtmlStartTag, model: ContentModel, progress?: LineScan): ParsedElement {
+export function parsedElementExtent(text: string, tag: HtmlStartTag, model: ContentModel, progress?: LineScan, parseBlockHtml = false): ParsedElement {
   if (tag.selfClosing || HTML_ELEMENTS_WITHOUT_BODY.has(tag.name)) {
     return { tag, model, contentStart: tag.length, contentEnd: tag.length, end: tag.length, closed: true };
   }
   // After the start tag, the rest of its line is skipped when it holds only whitespace.
   const afterTag = /^[ \t]*(?:\r?\n|$)/.exec(text.slice(tag.length));
   const contentStart = tag.length + (model === 'block' && afterTag ? afterTag[0].length : 0);
-  const scan = progress ?? { lineStart: contentStart, depth: 0 };
-  const close = model === 'span' ? findEndTag(text, tag.name, contentStart) : findLineEndTag(text, tag.name, scan);
+  const scan = progress ?? { lineStart: contentStart };
+  const close = model === 'span' ? findEndTag(text, tag.name, contentStart) : findLineEndTag(text, tag.name, scan, parseBlockHtml);
   if (!close) return { tag, model, contentStart, contentEnd: text.length, end: text.length, closed: false };
   return { tag, model, contentStart, contentEnd: close.lineStart, end: close.end, closed: true };
 }
@@ -123,31 +126,78 @@ function findEndTag(text: string, name: string, from: number): { lineStart: numb
   return match ? { lineStart: match.index, end: match.index + match[0].length } : undefined;
 }
 
-/** How far a line-by-line search for an end tag got: the next line to read, and the nesting there. */
+/**
+ * How far a line-by-line search for an end tag got: the next line to read, the parsed
+ * block-model elements opened inside and not yet closed (innermost last), and the scan of
+ * a raw HTML block starting at `lineStart`.
+ */
 export interface LineScan {
   lineStart: number;
-  depth: number;
+  open?: string[];
+  raw?: ScanProgress;
 }
 
 const escapeName = (name: string) => name.replace(/[.]/g, '\\.');
+/** A line that may start an HTML block (its indentation before the `<`). */
+const BLOCK_HTML_LINE = /^( {0,3})<(?!\/)/;
+const endTagAtLineStart = (name: string) => new RegExp(String.raw`^ {0,3}<\/${escapeName(name)}\s*>`, knownName(name) ? 'i' : '');
 
-/** The end tag standing at a line start once same-named elements inside are closed. */
-function findLineEndTag(text: string, name: string, scan: LineScan): { lineStart: number; end: number } | undefined {
-  const caseFlag = knownName(name) ? 'i' : '';
-  const endAtLineStart = new RegExp(String.raw`^ {0,3}<\/${escapeName(name)}\s*>`, caseFlag);
-  const opens = new RegExp(String.raw`<${escapeName(name)}(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?(\/)?>`, `g${caseFlag}`);
-  const closes = new RegExp(String.raw`<\/${escapeName(name)}\s*>`, `g${caseFlag}`);
+/**
+ * The end tag standing at the start of a line the block parser reaches (see above).
+ * Nested parsed elements are followed on a stack, not by recursion: they may nest deeply.
+ */
+function findLineEndTag(text: string, name: string, scan: LineScan, parseBlockHtml: boolean): { lineStart: number; end: number } | undefined {
+  const open = (scan.open ??= []);
   for (;;) {
     const newline = text.indexOf('\n', scan.lineStart);
+    const nextLine = newline < 0 ? -1 : newline + 1;
     const line = text.slice(scan.lineStart, newline < 0 ? text.length : newline);
-    const atStart = endAtLineStart.exec(line);
-    if (atStart && scan.depth === 0) return { lineStart: scan.lineStart, end: scan.lineStart + atStart[0].length };
-    // An unfinished last line is read again when the text has grown.
-    if (newline < 0) return undefined;
-    const opened = [...line.matchAll(opens)].filter((match) => !match[1]).length;
-    scan.depth = Math.max(0, scan.depth + opened - [...line.matchAll(closes)].length);
-    scan.lineStart = newline + 1;
+    const atStart = endTagAtLineStart(open.at(-1) ?? name).exec(line);
+    if (atStart && open.length === 0) return { lineStart: scan.lineStart, end: scan.lineStart + atStart[0].length };
+    let next = nextLine;
+    if (atStart) {
+      // the end of a nested element: closed once the line is complete (it is read again till then)
+      if (nextLine < 0) return undefined;
+      open.pop();
+    } else {
+      const block = BLOCK_HTML_LINE.exec(line);
+      // An unfinished block or line is read again when the text has grown (or runs to the end).
+      const skipped = block ? skipNestedBlock(text, scan.lineStart + block[1]!.length, scan, parseBlockHtml) : 'invalid';
+      if (skipped === 'open') return undefined;
+      if (skipped !== 'invalid') next = skipped;
+    }
+    if (next < 0) return undefined;
+    scan.lineStart = next;
   }
+}
+
+/**
+ * Reads the HTML block starting at `at`: a parsed block-model element is opened (its
+ * content is read on, from the returned offset), anything else is skipped whole (the
+ * offset is the line after it). `invalid`: the line is no HTML block.
+ */
+function skipNestedBlock(text: string, at: number, scan: LineScan, parseBlockHtml: boolean): number | 'open' | 'invalid' {
+  const rest = text.slice(at);
+  const tag = !scan.raw && !rest.startsWith('<!--') ? readHtmlStartTag(rest) : undefined;
+  const model = tag && !HTML_SPAN_ELEMENTS.has(tag.name) && !tag.selfClosing && !HTML_ELEMENTS_WITHOUT_BODY.has(tag.name) ? contentModel(tag, parseBlockHtml) : 'raw';
+  let end: number;
+  if (tag && model === 'block') {
+    scan.open!.push(tag.name);
+    const afterTag = /^[ \t]*(?:\r?\n|$)/.exec(rest.slice(tag.length));
+    return at + tag.length + (afterTag ? afterTag[0].length : 0);
+  } else if (tag && model === 'span') {
+    const close = findEndTag(rest, tag.name, tag.length);
+    if (!close) return 'open';
+    end = close.end;
+  } else {
+    const found = scanHtmlBlock(rest, (scan.raw ??= {}));
+    if (found.status === 'open') return 'open';
+    scan.raw = undefined;
+    if (found.status === 'invalid') return 'invalid';
+    end = found.end;
+  }
+  const after = text.indexOf('\n', at + end);
+  return after < 0 ? 'open' : after + 1;
 }
 
 /**
@@ -171,9 +221,9 @@ export function createHtmlBlockScanner(parseBlockHtml: boolean): (text: string) 
     if (parsed) {
       if (!parsed.scan) {
         const afterTag = /^[ \t]*(?:\r?\n|$)/.exec(text.slice(parsed.tag.length));
-        parsed.scan = { lineStart: parsed.tag.length + (parsed.model === 'block' && afterTag ? afterTag[0].length : 0), depth: 0 };
+        parsed.scan = { lineStart: parsed.tag.length + (parsed.model === 'block' && afterTag ? afterTag[0].length : 0) };
       }
-      const extent = parsedElementExtent(text, parsed.tag, parsed.model, parsed.scan);
+      const extent = parsedElementExtent(text, parsed.tag, parsed.model, parsed.scan, parseBlockHtml);
       return extent.closed ? extent.end : 'open';
     }
     const scan = scanHtmlBlock(text, raw);

@@ -18,6 +18,7 @@ import { kramdownOptionsHandler } from './extension-flow.js';
 import { createMathHandlers } from './math-handler.js';
 import { expandHtmlBlocks } from './html-blocks-tree.js';
 import { parseInDocument } from './footnote-names.js';
+import { createSpanContentParser } from './span-content-parser.js';
 import { kramdownHtml, kramdownHtmlElement } from './html-element-handler.js';
 import { applySpanTagRules } from './span-html-tags.js';
 import { kramdownParagraph } from './paragraph-handler.js';
@@ -32,11 +33,12 @@ export function remarkKramdownBlocks(this: Processor, options: KramdownOptions) 
   useKramdownSyntax(this, options);
   // HTML elements whose content is Markdown have it parsed with the same parser.
   const parse = (text: string) => this.parse(text) as Root;
+  const parseSpans = createSpanContentParser(this);
   const lists = remarkKramdownLists();
   return (tree: Root, file: VFile) => {
     const source = String(file);
     // HTML first: the content it brings in goes through all the steps after it.
-    expandHtmlBlocks(tree, (text) => parseInDocument(source, () => parse(text)), source, options);
+    expandHtmlBlocks(tree, (text, spansOnly) => parseInDocument(source, () => (spansOnly ? parseSpans(text) : parse(text))), source, options);
     applySpanTagRules(tree);
     collectDocumentOptions(tree);
     buildDefinitionLists(tree, source);

@@ -1,10 +1,12 @@
 import type { Html, Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import { HTML_ELEMENTS_WITHOUT_BODY } from './html-scan.js';
+import { HTML_ELEMENTS } from '../inline/span-tags.js';
 
 // Tags inside a paragraph (or another run of text) as kramdown's span parser sees them:
 // a block-level element's tag is text there, and so is an end tag that does not close
 // the innermost open element (or a CDATA section, a declaration, a processing
-// instruction); elements still open at the end of the run are closed there.
+// instruction); elements still open at the end of the run are closed there, under the
+// name kramdown gives them (lower case for the elements it knows, else as written).
 
 const BLOCK_ELEMENTS = new Set(
   ('address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer form ' +
@@ -27,7 +29,7 @@ export function applySpanTagRules(tree: Root): void {
 }
 
 function balanceTags(parent: Parent): void {
-  const open: string[] = [];
+  const open: Array<{ key: string; name: string }> = [];
   const children = parent.children as RootContent[];
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
@@ -41,15 +43,15 @@ function balanceTags(parent: Parent): void {
     const start = OPEN_TAG.exec(child.value);
     const end = start ? undefined : CLOSE_TAG.exec(child.value);
     if (start) {
-      const name = start[1]!.toLowerCase();
-      if (BLOCK_ELEMENTS.has(name)) children[index] = asText(child, true);
-      else if (!start[2] && !HTML_ELEMENTS_WITHOUT_BODY.has(name)) open.push(name);
+      const key = start[1]!.toLowerCase();
+      if (BLOCK_ELEMENTS.has(key)) children[index] = asText(child, true);
+      else if (!start[2] && !HTML_ELEMENTS_WITHOUT_BODY.has(key)) open.push({ key, name: HTML_ELEMENTS.has(key) ? key : start[1]! });
     } else if (end) {
-      if (open.at(-1) === end[1]!.toLowerCase()) open.pop();
+      if (open.at(-1)?.key === end[1]!.toLowerCase()) open.pop();
       else children[index] = asText(child);
     }
   }
-  for (const name of open.reverse()) children.push({ type: 'html', value: `</${name}>` });
+  for (const { name } of open.reverse()) children.push({ type: 'html', value: `</${name}>` });
 }
 
 /** Tags and comments kramdown's span parser finds in text. */

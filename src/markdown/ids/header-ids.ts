@@ -8,11 +8,13 @@ import type { KramdownNodeData } from '../attributes/attribute-data.js';
 // everything but Unicode word characters, `-`, space and tab dropped, spaces and tabs
 // turned into `-`; a repeat gets `-1`, `-2`, ... (kramdown-parser-gfm 1.1, which ignores
 // `transliterated_header_ids`). With kramdown input the converter's ASCII-only scheme
-// applies instead. An empty id is not printed, but still counts as used.
+// applies instead. An empty id is not printed, but still counts as used. Ruby's word
+// characters are letters, marks, digits and connectors: the zero-width (non-)joiners
+// common in Persian or Hindi words are dropped from ids.
 
 export type IdGenerator = (text: string) => string;
 
-const GFM_NON_WORD = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}\- \t]/gu;
+const GFM_NON_WORD = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
 
 /** kramdown-parser-gfm's id scheme, with its own counter (one generator per document). */
 export function createGfmIdGenerator(prefix: string): IdGenerator {
