@@ -11,15 +11,17 @@
 // same URL, locale, categories), swaps it into the navigation model in place and lays out
 // its own page. Anything wider (front matter, new or deleted files, includes, data, config,
 // layouts) is reported as `full: true`: the caller then builds again (the render cache
-// makes that cheap).
+// makes that cheap). So is an edit to an article that shows other items' `content`: what it
+// sees comes from Jekyll's render order, which a build follows (rendered-content.ts).
 import { assembleSite, generateSiteInParallel, type BuildOptions, type GeneratedSite } from '../build.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { applyLayouts, createLayoutEnvironment } from '../pipeline/apply-layouts.js';
 import { siteVariables } from '../pipeline/liquid-variables.js';
 import { defaultsSetsOf, parsePage } from '../pipeline/parse-front-matter.js';
 import { articleInput } from '../pipeline/render-pages.js';
+import { contentReaders } from '../pipeline/rendered-content.js';
 import { renderJob } from '../pipeline/render-job.js';
-import type { BuildContext, OutputFile, RenderedPage } from '../pipeline/types.js';
+import type { BuildContext, OutputFile, Page, RenderedPage } from '../pipeline/types.js';
 import { articleView } from '../site/article-view.js';
 import { imageSizeLookup } from '../site/image-size.js';
 import type { LocaleModel } from '../site/site-model.js';
@@ -47,6 +49,7 @@ export class LiveSite {
   private environment?: ReturnType<typeof createLayoutEnvironment>;
   /** Image sizes read by the first update (static files change only with a new build). */
   private imageSize?: ReturnType<typeof imageSizeLookup>;
+  private isContentReader?: (page: Page) => boolean;
 
   private constructor(
     private readonly context: BuildContext,
@@ -96,6 +99,7 @@ export class LiveSite {
     // URL, locale and categories come from the front matter: a change there moves the page.
     if (stableJson(parsed.data) !== stableJson(old.data) || diagnostics.length) return done({ diagnostics: [], full: true });
     const page = { ...old, source: text, body: parsed.body, bodyOffset: parsed.bodyOffset };
+    if (this.readsContent(page)) return done({ diagnostics: [], full: true });
     const output = renderJob(articleInput(page), site.settings, false);
     if (output.html === undefined) return done({ diagnostics: output.diagnostics, full: false });
 
@@ -133,6 +137,25 @@ export class LiveSite {
     }
   }
 
+  private readsContent(page: Page): boolean {
+    const settings = this.generated.site.settings;
+    return settings.contentOrder !== undefined && (this.isContentReader ??= contentReaders(settings))(page);
+  }
+
+  /** The settings a content reader renders with: `site` with the bodies before it in Jekyll's order. */
+  private contentView(reader: Page) {
+    const { site, articles } = this.generated;
+    const order = site.settings.contentOrder!;
+    const html = new Map(articles.map((article) => [article.sourcePath, article.html]));
+    const rendered = new Map<string, string>();
+    for (const page of order.pages) {
+      if (page.sourcePath === reader.sourcePath) break;
+      const body = html.get(page.sourcePath);
+      if (body !== undefined) rendered.set(page.sourcePath, body);
+    }
+    return { ...site.settings, site: order.siteWith(rendered) };
+  }
+
   private layOut(article: RenderedPage, localeModel: LocaleModel, oldView: View) {
     const { site, model } = this.generated;
     this.imageSize ??= imageSizeLookup(site.config, site.staticFiles);
@@ -158,7 +181,7 @@ export class LiveSite {
       const keys = new Set<string>();
       siteKeysIn(article.body, keys, collectionKeysOf(site.settings.site));
       if (keys.size === 0 || this.changed.has(article.sourcePath)) continue;
-      const output = renderJob(articleInput(article), site.settings, false);
+      const output = renderJob(articleInput(article), this.readsContent(article) ? this.contentView(article) : site.settings, false);
       if (output.html !== undefined) articles[index] = { ...article, html: output.html, headings: output.headings, links: output.links };
       rerendered.add(article.sourcePath);
     }

@@ -10,6 +10,8 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { RenderSettings } from '../render-article.js';
 import { byName, collectionDocuments } from './liquid-variables.js';
 import type { Page } from './types.js';
+import { containedPath } from '../fs.js';
+import { MAX_INCLUDE_DEPTH } from '../liquid/tags/include-tags.js';
 
 /** Jekyll's render order and the `site` an article sees at each point of it. */
 export interface ContentOrder {
@@ -49,14 +51,34 @@ export function readsContent(text: string): boolean {
 
 /**
  * Which articles must see rendered content: those whose body reads it, or includes a file
- * (from the includes folder) that may. Include texts are read once per settings object.
+ * that may (from the includes folder, or beside the page with `include_relative`, followed
+ * into what that file includes). Include texts are read once per settings object.
  */
-export function contentReaders(settings: RenderSettings): (body: string) => boolean {
+export function contentReaders(settings: RenderSettings): (page: Pick<Page, 'body' | 'sourcePath'>) => boolean {
   let includesRead: boolean | undefined;
   const includesReadContent = () =>
     (includesRead ??= settings.fs.listFiles(settings.includesDir).some((entry) => readsContent(settings.fs.readText(entry.path) ?? '')));
-  return (body) => readsContent(body) || (/\{%-?\s*include\s/.test(body) && includesReadContent());
+  const reads = (text: string, folder: string, depth: number): boolean =>
+    readsContent(text) ||
+    (INCLUDE.test(text) && includesReadContent()) ||
+    (text.includes('include_relative') && relativeFilesRead(text, folder, depth));
+  const relativeFilesRead = (text: string, folder: string, depth: number): boolean => {
+    for (const [, name] of text.matchAll(INCLUDE_RELATIVE)) {
+      // a file named at render time, or nested past reason: it may be any file
+      if (name!.includes('{{') || depth >= MAX_INCLUDE_DEPTH) return true;
+      const path = containedPath(folder === '' ? name! : `${folder}/${name}`);
+      const included = path === undefined ? undefined : settings.fs.readText(path);
+      if (included !== undefined && reads(included, folder, depth + 1)) return true;
+    }
+    return false;
+  };
+  // include_relative names files from the page's folder, in nested files too
+  return (page) => reads(page.body, folderOf(page.sourcePath), 0);
 }
+
+const INCLUDE = /\{%-?\s*include\s/;
+const INCLUDE_RELATIVE = /\{%-?\s*include_relative\s+([^\s%}]+)/g;
+const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 
 /** What to render for some pages when some of them read other items' content. */
 export interface ContentPlan {
@@ -78,13 +100,13 @@ export function planContent(pages: Page[], settings: SiteRenderSettings): Conten
   const positions = new Map(order.map((page, position) => [page.sourcePath, position]));
   const positionOf = (page: Page) => positions.get(page.sourcePath);
   let last = -1;
-  for (const page of pages) if (isReader(page.body)) last = Math.max(last, positionOf(page) ?? -1);
+  for (const page of pages) if (isReader(page)) last = Math.max(last, positionOf(page) ?? -1);
   if (last < 0) return { pages, readers: [] };
   const asked = new Set(pages.map((page) => page.sourcePath));
   const all = [...pages, ...order.slice(0, last).filter((page) => !asked.has(page.sourcePath))];
   const readers = all
     .map((page, index) => ({ index, position: positionOf(page) ?? -1, page }))
-    .filter(({ position, page }) => position >= 0 && position <= last && isReader(page.body))
+    .filter(({ position, page }) => position >= 0 && position <= last && isReader(page))
     .sort((a, b) => a.position - b.position)
     .map(({ index, position }) => ({ index, position }));
   return { pages: all, readers };

@@ -57,6 +57,24 @@ describe('LiveSite', () => {
     expect(String(update.file?.content)).toContain('<html lang="en-US"');
   });
 
+  it('gives a page listing bodies what a build gives it: the bodies rendered before it', async () => {
+    const live = await openSite();
+    writeFileSync(join(root, 'content/us/en/hold.md'), `${front('Hold')}Press **Hold** twice to pause.\n`);
+    live.updateArticle('us/en/hold.md');
+    const refreshed = live.refreshListings().find((file) => file.path === 'us/en/index-of-pages.html');
+    const config = await resolveConfig({ cwd: root, outDir: join(root, '_site') });
+    const rebuilt = (await LiveSite.open(createContext(config), { workers: 1, cache: false })).site.files.find((file) => file.path === 'us/en/index-of-pages.html');
+    // hold's body as rendered (with <strong>), not its Markdown source
+    expect(String(rebuilt?.content)).toContain(`Hold: ${'<p>Press <strong>Hold</strong> twice to pause.</p>\n'.length}`);
+    expect(String(refreshed?.content)).toBe(String(rebuilt?.content));
+  });
+
+  it('asks for a full build when the edited article shows other items’ content', async () => {
+    const live = await openSite();
+    writeFileSync(join(root, 'content/us/en/index-of-pages.md'), `${front('All pages')}{% for p in site.pages %}* {{ p.title }}: {{ p.content | size }}\n{% endfor %}\n`);
+    expect(live.updateArticle('us/en/index-of-pages.md').full).toBe(true);
+  });
+
   it('asks for a full build when the front matter changes or the file is gone', async () => {
     const live = await openSite();
     writeFileSync(join(root, 'content/us/en/forward.md'), `${front('Forwarding')}Forward calls anywhere.\n`);

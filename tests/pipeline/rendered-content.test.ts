@@ -7,7 +7,8 @@ import { ArticleCache } from '../../src/cache/article-cache.js';
 import { RenderCache } from '../../src/cache/render-cache.js';
 import type { MemoryFileSystem } from '../../src/fs.js';
 import { prepareSite } from '../../src/pipeline/prepare-site.js';
-import { jekyllRenderOrder, readsContent } from '../../src/pipeline/rendered-content.js';
+import { contentReaders, jekyllRenderOrder, readsContent } from '../../src/pipeline/rendered-content.js';
+import { MemoryFileSystem as MemoryFs } from '../../src/fs.js';
 import { renderPagesInParallel } from '../../src/pipeline/render-pages.js';
 import type { BuildContext } from '../../src/pipeline/types.js';
 import { memoryContext } from '../support/memory-site.js';
@@ -27,6 +28,37 @@ describe('content readers', () => {
     expect(readsContent('This article has no .content property to read.')).toBe(false);
     expect(readsContent('{{ content }}')).toBe(false);
     expect(readsContent('{{ post.title }} {{ post.contents }}')).toBe(false);
+  });
+});
+
+describe('content readers through included files', () => {
+  const fs = new MemoryFs({
+    '_includes/list.html': '{% for p in site.posts %}{{ p.content }}{% endfor %}',
+    '_includes/plain.html': 'Signed',
+    'docs/parts/news.md': '{% for p in site.posts %}{{ p.content }}{% endfor %}',
+    'docs/parts/outer.md': '{% include_relative parts/news.md %}',
+    'docs/parts/titles.md': '{% for p in site.posts %}{{ p.title }}{% endfor %}',
+    'docs/parts/self.md': '{% include_relative parts/self.md %}',
+  });
+  const isReader = contentReaders({ fs, includesDir: '_includes' } as unknown as Parameters<typeof contentReaders>[0]);
+  const page = (sourcePath: string, body: string) => ({ sourcePath, body });
+
+  it('follow include and include_relative (from the page folder, nested files too)', () => {
+    expect(isReader(page('a.md', '{% include list.html %}'))).toBe(true);
+    expect(isReader(page('docs/news.md', '{% include_relative parts/news.md %}'))).toBe(true);
+    expect(isReader(page('docs/outer.md', '{%- include_relative parts/outer.md -%}'))).toBe(true);
+    // a file named by a variable may be any file
+    expect(isReader(page('docs/any.md', '{% include_relative {{ page.part }} %}'))).toBe(true);
+  });
+
+  it('are not pages whose included files only read titles, or are missing', () => {
+    expect(isReader(page('docs/titles.md', '{% include_relative parts/titles.md %}'))).toBe(false);
+    // the same name from another folder is another (missing) file
+    expect(isReader(page('news.md', '{% include_relative parts/news.md %}'))).toBe(false);
+  });
+
+  it('end at the include depth limit for a file that includes itself (counted as a reader: it may be)', () => {
+    expect(isReader(page('docs/self.md', '{% include_relative parts/self.md %}'))).toBe(true);
   });
 });
 
