@@ -39,7 +39,8 @@ function bodyPages(site: PreparedSite): Page[] {
 
 function bodiesOf(rendered: RenderedPage[]): Map<string, string> {
   const bodies = new Map<string, string>();
-  for (const page of rendered) bodies.set(page.sourcePath.replace(/\.[^./]+$/, '.html'), page.html);
+  // Jekyll's relative_path: a document's or post's path is from collections_dir
+  for (const page of rendered) bodies.set((page.relativePath ?? page.sourcePath).replace(/\.[^./]+$/, '.html'), page.html);
   return bodies;
 }
 

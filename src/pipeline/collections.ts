@@ -1,7 +1,8 @@
 // Jekyll's custom collections (`collections:` in _config.yml): a `_label/` folder under
 // `collections_dir` whose files with front matter are documents, rendered always and
 // written only when the collection says `output: true`. Posts are the built-in collection
-// and keep their own handling (`_posts/` in any folder), so they are left out here.
+// and keep their own handling (`_posts/` in any folder, see discover-sources.ts), so they
+// are left out here.
 import { isPlainRecord } from '../liquid/ruby-values.js';
 
 export interface CollectionSpec {
@@ -25,7 +26,7 @@ export function customCollections(site: Record<string, unknown>): CollectionSpec
     : isPlainRecord(declared)
       ? Object.entries(declared)
       : [];
-  const container = typeof site.collections_dir === 'string' ? site.collections_dir.replace(/^\/+|\/+$/g, '') : '';
+  const container = collectionsContainer(site);
   const style = typeof site.permalink === 'string' ? site.permalink : 'date';
   return entries
     .filter(([label]) => label !== 'posts' && /^[^/\\]+$/.test(label))
@@ -40,6 +41,11 @@ export function customCollections(site: Record<string, unknown>): CollectionSpec
         metadata,
       };
     });
+}
+
+/** `collections_dir` without its slashes ('' when unset). */
+export function collectionsContainer(site: Record<string, unknown>): string {
+  return typeof site.collections_dir === 'string' ? site.collections_dir.replace(/^\/+|\/+$/g, '') : '';
 }
 
 /** Jekyll's `add_permalink_suffix`: a collection's default URLs end like the site's style. */

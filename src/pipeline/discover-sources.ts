@@ -1,10 +1,11 @@
 // Stage 1: which files of the source folder are pages, posts, drafts or static files,
 // by Jekyll's reader rules (underscore/dot folders skipped, `exclude`, `_posts/` and
 // `_drafts/` in any folder, front matter makes a page, `_label/` of a declared collection
-// holds its documents).
+// holds its documents). With `collections_dir`, posts and drafts are read only below it,
+// and their relative_path is from it, as documents' are.
 import { ContainmentError } from '../diagnostics.js';
 import type { FileEntry } from '../fs.js';
-import { collectionOf, customCollections } from './collections.js';
+import { collectionOf, collectionsContainer, customCollections } from './collections.js';
 import { collectionStaticOutputPath } from './resolve-permalinks.js';
 import type { BuildContext, SourcePage, StaticFile } from './types.js';
 
@@ -22,10 +23,11 @@ export function discoverSources(context: BuildContext): DiscoveredSources {
   const staticFiles: StaticFile[] = [];
   const excludes = config.exclude.filter((pattern) => !config.include.includes(pattern));
   const collections = customCollections(config.siteVariables);
+  const container = collectionsContainer(config.siteVariables);
 
   for (const entry of fs.listFiles('')) {
     const document = matchesAny(entry.path, excludes) ? undefined : collectionOf(entry.path, collections);
-    const kind = document ? 'document' : classify(entry, excludes, config.include);
+    const kind = document ? 'document' : classify(entry, excludes, config.include, container);
     if (kind === 'skip') continue;
     const isMarkdown = config.markdownExtensions.some((ext) => entry.path.toLowerCase().endsWith(ext));
     const bytes = fs.readBytes(entry.path);
@@ -48,6 +50,7 @@ export function discoverSources(context: BuildContext): DiscoveredSources {
       source,
       isMarkdown,
       ...(document && { collection: document.collection.label, relativePath: document.relativePath }),
+      ...((kind === 'post' || kind === 'draft') && container && { relativePath: fromContainer(entry.path, container) }),
     });
   }
   for (const path of fs.refusedEntries?.() ?? []) {
@@ -61,7 +64,7 @@ export function discoverSources(context: BuildContext): DiscoveredSources {
 
 type Classification = 'skip' | 'static' | 'post' | 'draft';
 
-function classify(entry: FileEntry, excludes: string[], includes: string[]): Classification {
+function classify(entry: FileEntry, excludes: string[], includes: string[], container: string): Classification {
   const parts = entry.path.split('/');
   const name = parts[parts.length - 1]!;
   if (matchesAny(entry.path, excludes)) return 'skip';
@@ -70,8 +73,10 @@ function classify(entry: FileEntry, excludes: string[], includes: string[]): Cla
     const folder = parts[specialFolder];
     // `_posts` and `_drafts` are read in any folder; other `_`/`.` folders never are.
     const isDirectChild = specialFolder === parts.length - 2;
-    if (folder === '_posts' && POST_NAME.test(name)) return 'post';
-    if (folder === '_drafts' && isDirectChild) return 'draft';
+    // Jekyll's test, a plain string prefix: `/news` starts with `/news` and so does `/newsletter`.
+    const outside = container !== '' && !`/${parts.slice(0, specialFolder).join('/')}`.startsWith(`/${container}`);
+    if (folder === '_posts' && POST_NAME.test(name) && !outside) return 'post';
+    if (folder === '_drafts' && isDirectChild && !outside) return 'draft';
     return 'skip';
   }
   if ((isSpecial(name) && !includes.includes(name)) || name.endsWith('~')) return 'skip';
@@ -79,6 +84,9 @@ function classify(entry: FileEntry, excludes: string[], includes: string[]): Cla
 }
 
 const isSpecial = (name: string): boolean => /^[._#~]/.test(name);
+
+/** A path from the collections folder, as Jekyll's relative_path (unchanged when not below it). */
+const fromContainer = (path: string, container: string) => (path.startsWith(`${container}/`) ? path.slice(container.length + 1) : path);
 
 function hasFrontMatter(bytes: Uint8Array): boolean {
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 16));

@@ -75,7 +75,7 @@ export function parsePage(source: SourcePage, diagnostics: Diagnostic[], default
     title: typeof fields.title === 'string' || typeof fields.title === 'number' ? String(fields.title).trim() : '',
     date,
     locale: '',
-    categories: withFolderCategories(source.sourcePath, list(fields.categories ?? fields.category)),
+    categories: withFolderCategories(source.relativePath ?? source.sourcePath, list(fields.categories ?? fields.category)),
     tags: list(fields.tags ?? fields.tag),
     layout,
     translationKey: typeof fields.translation_key === 'string' ? fields.translation_key : '',

@@ -48,7 +48,8 @@ export function permalinkOf(
   /** A collection document's URL template (the collection's `permalink`). */
   collectionTemplate = '/:collection/:path:output_ext',
 ): { url: string; outputPath: string } {
-  const parts = page.sourcePath.split('/');
+  // a post's folders (its categories) are from collections_dir, like a document's path
+  const parts = (page.kind === 'page' ? page.sourcePath : (page.relativePath ?? page.sourcePath)).split('/');
   const fileName = parts.pop()!;
   const dot = fileName.lastIndexOf('.');
   const extension = dot > 0 ? fileName.slice(dot) : '';
