@@ -14,13 +14,11 @@ export function pageVariables(page: Page, rendered?: string): Record<string, unk
 function variablesOf(page: Page, withNeighbours: boolean, rendered?: string): Record<string, unknown> {
   const parts = page.sourcePath.split('/');
   const name = parts[parts.length - 1]!;
-  const dir = `/${parts.slice(0, -1).join('/')}${parts.length > 1 ? '/' : ''}`;
   const variables: Record<string, unknown> = {
     ...page.data,
     url: page.url,
     path: page.sourcePath,
     name,
-    dir,
     title: page.data.title,
     categories: page.categories,
     tags: page.tags,
@@ -30,6 +28,8 @@ function variablesOf(page: Page, withNeighbours: boolean, rendered?: string): Re
   // A front matter `excerpt:` stays as written; otherwise the rendered one, when computed
   // (documents always, pages with `page_excerpts`).
   if (page.data.excerpt === undefined && page.excerpt !== undefined) variables.excerpt = page.excerpt;
+  // A page's folder is its URL's (a permalink moves it); documents have none.
+  if (page.kind === 'page') variables.dir = urlFolder(page.url);
   if (page.kind !== 'page') {
     const relativePath = page.relativePath ?? page.sourcePath;
     const slug = typeof page.data.slug === 'string' ? page.data.slug : name.replace(/\.[^.]+$/, '').replace(/^\d{2,4}-\d{1,2}-\d{1,2}-/, '');
@@ -48,6 +48,13 @@ function variablesOf(page: Page, withNeighbours: boolean, rendered?: string): Re
     }
   }
   return variables;
+}
+
+/** Jekyll's Page#dir: the URL when it ends in a slash, else its folder. */
+function urlFolder(url: string): string {
+  if (url.endsWith('/')) return url;
+  const folder = url.slice(0, url.lastIndexOf('/') + 1);
+  return folder === '' ? '/' : folder;
 }
 
 /**
