@@ -4,7 +4,8 @@ import type { State } from 'mdast-util-to-hast';
 import type { Node, Parent } from 'unist';
 import type { KramdownOptions } from '../options.js';
 import { optionsOf } from './document-options.js';
-import { rougeHighlights } from '../highlight/rouge-lexers.js';
+import { defaultLanguage, rougeHighlights, rougeSettings } from '../highlight/rouge-lexers.js';
+import { rougeLayout } from '../highlight/rouge-layout.js';
 
 // Jekyll's kramdown + rouge wraps every code block (fenced or indented) in a language
 // Rouge knows the same way; a block without a language is highlighted as `plaintext`.
@@ -60,13 +61,6 @@ export function codeClasses(fenced: string | undefined, ialClasses: string[], de
   return classes;
 }
 
-/** The language of code blocks that name none: `syntax_highlighter_opts.default_lang`, else plaintext. */
-export function defaultCodeLanguage(options: KramdownOptions): string {
-  const settings = (options as unknown as Record<string, unknown>).syntax_highlighter_opts;
-  const value = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).default_lang : undefined;
-  return typeof value === 'string' && value !== '' ? value : 'plaintext';
-}
-
 export const createCodeHandler = (options: KramdownOptions) => (state: State, node: Code) => kramdownCode(state, node, optionsOf(state, options));
 
 export function kramdownCode(state: State, node: Code, options: KramdownOptions): Element {
@@ -76,24 +70,23 @@ export function kramdownCode(state: State, node: Code, options: KramdownOptions)
   // the fence's word as written (with any `?options`) picks the lexer, else an IAL's language class
   const ialLanguage = ialClasses.find((name) => name.startsWith('language-'))?.slice('language-'.length);
   const result = rougeHighlights(node.lang?.trim().split(/\s+/)[0] || ialLanguage, options)
-    ? highlightedCode(state, node, properties, ialClasses, defaultCodeLanguage(options))
+    ? highlightedCode(state, node, properties, ialClasses, options)
     : plainCode(node, properties, ialClasses);
   state.patch(node, result);
   return result;
 }
 
-function highlightedCode(state: State, node: Code, properties: Properties, ialClasses: string[], defaultLanguage: string): Element {
+function highlightedCode(state: State, node: Code, properties: Properties, ialClasses: string[], options: KramdownOptions): Element {
   const text = node.value ? `${node.value}\n` : '';
-  const code: Element = { type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: text }] };
-  const pre: Element = { type: 'element', tagName: 'pre', properties: { className: ['highlight'] }, children: [code] };
-  const highlight: Element = { type: 'element', tagName: 'div', properties: { className: ['highlight'] }, children: [pre] };
+  const settings = rougeSettings(options, 'block');
+  const highlight = rougeLayout([{ type: 'text', value: text }], text, settings, 'block');
   const depth = depths.get(state)?.get(node) ?? 0;
-  const children: ElementContent[] = [highlight];
+  const children: ElementContent[] = [...highlight];
   if (depth > 0) children.push({ type: 'text', value: ' '.repeat(2 * depth) });
   return {
     type: 'element',
     tagName: 'div',
-    properties: { ...properties, className: codeClasses(fenceLanguage(node.lang), ialClasses, defaultLanguage) },
+    properties: { ...properties, className: codeClasses(fenceLanguage(node.lang), ialClasses, defaultLanguage(options, 'block')) },
     children,
   };
 }

@@ -1,4 +1,5 @@
 import type { KramdownOptions } from '../options.js';
+import { isOn, type RougeSettings } from './rouge-layout.js';
 
 // Jekyll's kramdown highlights code with Rouge only when Rouge has a lexer for the
 // language: by name or alias, case as written, `?options` after it ignored, `guess`
@@ -38,13 +39,13 @@ const ROUGE_LEXER_NAMES = new Set(
 /**
  * Whether Jekyll's kramdown highlights code in `language` (undefined: the default
  * language): Rouge is the highlighter and knows the language, and plain text counts
- * unless `guess_lang` is off. For code spans, `syntax_highlighter_opts.span` overrides
- * the options (`disable: true` turns highlighting off).
+ * unless `guess_lang` is off. `syntax_highlighter_opts.span` or `.block` overrides the
+ * options (`disable: true` turns highlighting off).
  */
 export function rougeHighlights(language: string | undefined, options: KramdownOptions, part: 'span' | 'block' = 'block'): boolean {
   if (String(options.syntax_highlighter ?? '').toLowerCase() !== 'rouge') return false;
-  const settings = highlighterSettings(options, part);
-  if (part === 'span' && settings.disable !== undefined && settings.disable !== null && settings.disable !== false) return false;
+  const settings = rougeSettings(options, part);
+  if (isOn(settings.disable)) return false;
   const named = language ?? settings.default_lang;
   const name = (typeof named === 'string' && named !== '' ? named : 'plaintext').split('?')[0]!;
   if (name === '' || name === 'guess') return true;
@@ -52,18 +53,17 @@ export function rougeHighlights(language: string | undefined, options: KramdownO
   return ROUGE_LEXER_NAMES.has(name);
 }
 
-/** The language a code span with none is highlighted in: the span's, else the general `default_lang`. */
-export function spanDefaultLanguage(options: KramdownOptions): string {
-  const value = highlighterSettings(options, 'span').default_lang;
+/** The language code with none is highlighted in: the part's `default_lang`, else plain text. */
+export function defaultLanguage(options: KramdownOptions, part: 'span' | 'block'): string {
+  const value = rougeSettings(options, part).default_lang;
   return typeof value === 'string' && value !== '' ? value : 'plaintext';
 }
 
-// `syntax_highlighter_opts`, with kramdown's `span:` settings laid over it for code spans
-// (blocks' `block:` settings are not applied here yet)
-function highlighterSettings(options: KramdownOptions, part: 'span' | 'block'): Record<string, unknown> {
+/** `syntax_highlighter_opts`, with kramdown's `span:` or `block:` settings laid over it. */
+export function rougeSettings(options: KramdownOptions, part: 'span' | 'block'): RougeSettings {
   const settings = (options as unknown as Record<string, unknown>).syntax_highlighter_opts;
   if (!settings || typeof settings !== 'object') return {};
   const general = settings as Record<string, unknown>;
-  const own = part === 'span' ? general.span : undefined;
+  const own = general[part];
   return own && typeof own === 'object' ? { ...general, ...(own as Record<string, unknown>) } : general;
 }

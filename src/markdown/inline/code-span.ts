@@ -3,7 +3,8 @@ import type { InlineCode, Nodes, Root } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
 import type { KramdownOptions } from '../options.js';
 import { optionsOf } from '../blocks/document-options.js';
-import { rougeHighlights, spanDefaultLanguage } from '../highlight/rouge-lexers.js';
+import { defaultLanguage, rougeHighlights, rougeSettings } from '../highlight/rouge-lexers.js';
+import { rougeLayout } from '../highlight/rouge-layout.js';
 import { highlightAsRouge } from '../highlight/format-html.js';
 
 // kramdown code spans (see code-span-syntax.ts for how they are found). With Jekyll's
@@ -36,9 +37,9 @@ export function createInlineCodeHandler(options: KramdownOptions) {
     const language = classes.find((name) => name.startsWith('language-'))?.slice('language-'.length);
     let children: ElementContent[] = [{ type: 'text', value: node.value }];
     if (rougeHighlights(language, effective, 'span')) {
-      const lexed = language ?? spanDefaultLanguage(effective);
+      const lexed = language ?? defaultLanguage(effective, 'span');
       properties.className = spanClasses(classes, lexed);
-      children = highlightAsRouge(node.value, lexed) ?? children;
+      children = rougeLayout(highlightAsRouge(node.value, lexed) ?? children, node.value, rougeSettings(effective, 'span'), 'span');
     }
     const result: Element = { type: 'element', tagName: 'code', properties: properties as Element['properties'], children };
     state.patch(node, result);

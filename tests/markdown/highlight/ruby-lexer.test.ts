@@ -5,7 +5,7 @@ import { highlightAsRouge, tokensToHast } from '../../../src/markdown/highlight/
 import { rubyRegExp } from '../../../src/markdown/highlight/ruby-regexp.js';
 import { renderMarkdown } from '../../../src/markdown/render-markdown.js';
 import { JEKYLL_KRAMDOWN_DEFAULTS, resolveKramdownOptions } from '../../../src/markdown/options.js';
-import { rougeHighlights, spanDefaultLanguage } from '../../../src/markdown/highlight/rouge-lexers.js';
+import { defaultLanguage, rougeHighlights } from '../../../src/markdown/highlight/rouge-lexers.js';
 
 // Expected tokens are what Rouge 3.30's Ruby lexer yields for the same code.
 const lex = (code: string) => rubyLexer.tokens(code).map(({ kind, value }) => [kind, value]);
@@ -121,8 +121,8 @@ describe('span settings of syntax_highlighter_opts', () => {
   });
 
   it('takes the span default language over the general one', () => {
-    expect(spanDefaultLanguage(withSettings({ default_lang: 'python', span: { default_lang: 'ruby' } }))).toBe('ruby');
-    expect(spanDefaultLanguage(withSettings({ default_lang: 'python' }))).toBe('python');
-    expect(spanDefaultLanguage(withSettings({}))).toBe('plaintext');
+    expect(defaultLanguage(withSettings({ default_lang: 'python', span: { default_lang: 'ruby' } }), 'span')).toBe('ruby');
+    expect(defaultLanguage(withSettings({ default_lang: 'python' }), 'span')).toBe('python');
+    expect(defaultLanguage(withSettings({}), 'span')).toBe('plaintext');
   });
 });
