@@ -19,6 +19,7 @@ import { createMathHandlers } from './math-handler.js';
 import { expandHtmlBlocks } from './html-blocks-tree.js';
 import { parseInDocument } from './footnote-names.js';
 import { createSpanContentParser } from './span-content-parser.js';
+import { createHeadingHandler } from './heading-handler.js';
 import { kramdownHtml, kramdownHtmlElement } from './html-element-handler.js';
 import { applySpanTagRules } from './span-html-tags.js';
 import { kramdownParagraph } from './paragraph-handler.js';
@@ -59,6 +60,7 @@ export function kramdownBlockHandlers(options: KramdownOptions): Partial<Handler
     list: kramdownList as Handlers['list'],
     listItem: kramdownListItem as Handlers['listItem'],
     code: createCodeHandler(options) as Handlers['code'],
+    heading: createHeadingHandler(options) as Handlers['heading'],
     inlineCode: kramdownInlineCode as Handlers['inlineCode'],
     table: kramdownTableHandler as Handlers['table'],
     kramdownDefinitionList: kramdownDefinitionList as Handlers['kramdownDefinitionList'],

@@ -64,6 +64,8 @@ function transliterateToAscii(text: string): string {
 export function headingRawText(node: Nodes): string {
   switch (node.type) {
     case 'text':
+      // typeset with configured quotes or symbols: the text with kramdown's own characters
+      return (node.data as { kramdownIdText?: string } | undefined)?.kramdownIdText ?? node.value;
     case 'inlineCode':
       return node.value;
     case 'html':

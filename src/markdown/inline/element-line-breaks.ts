@@ -26,8 +26,51 @@ export const backslashBreakFromMarkdown: FromMarkdownExtension = {
   },
 };
 
-/** Turns the backslash line breaks inside HTML elements back into a backslash and a newline. */
-export function keepBackslashBreaksInElements(tree: Root): void {
+/**
+ * Turns the backslash line breaks inside HTML elements back into a backslash and a newline;
+ * with `hard_wrap` (the parser's break is then a bare newline), all of them.
+ */
+export function keepBackslashBreaksInElements(tree: Root, hardWrap = false): void {
+  forEachChildList(tree, (children, inside) => {
+    const replaced: number[] = [];
+    children.forEach((child, index) => {
+      if ((inside[index] || hardWrap) && child.type === 'break' && (child as BackslashBreak).data?.kramdownBackslash) {
+        children[index] = { type: 'text', value: '\\\n', position: child.position };
+        replaced.push(index);
+      }
+    });
+    for (const index of replaced.reverse()) {
+      mergeText(children as PhrasingContent[], index);
+      mergeText(children as PhrasingContent[], index - 1);
+    }
+  });
+}
+
+/**
+ * kramdown's `hard_wrap` (kramdown-parser-gfm's pass, outside HTML elements again): every
+ * newline in text is a line break, but a newline ending a block's last text.
+ */
+export function applyHardWrap(tree: Root): void {
+  forEachChildList(tree, (children, inside, parent) => {
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = children[index]!;
+      if (inside[index] || child.type !== 'text' || !child.value.includes('\n')) continue;
+      const lines = child.value.split('\n');
+      const endsBlock = !PHRASING_PARENTS.has(parent.type) && index === children.length - 1 && lines.at(-1) === '';
+      const pieces: Nodes[] = [];
+      lines.forEach((line, at) => {
+        if (at > 0 || line !== '') pieces.push({ type: 'text', value: line, position: child.position });
+        if (at < lines.length - 2 || (at === lines.length - 2 && !endsBlock)) pieces.push({ type: 'break' });
+      });
+      children.splice(index, 1, ...pieces.filter((piece) => piece.type !== 'text' || piece.value !== ''));
+    }
+  });
+}
+
+const PHRASING_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'kramdownHtmlElement']);
+
+/** Calls `visit` with every list of children, and which of them sit inside an HTML element. */
+function forEachChildList(tree: Root, visit: (children: Nodes[], inside: boolean[], parent: Nodes) => void): void {
   const pending: Array<{ node: Nodes; inElement: boolean }> = [{ node: tree, inElement: false }];
   for (let item = pending.pop(); item; item = pending.pop()) {
     const { node } = item;
@@ -35,19 +78,13 @@ export function keepBackslashBreaksInElements(tree: Root): void {
     const inElement = item.inElement || ELEMENT_TYPES.has(node.type);
     const children = node.children as Nodes[];
     const open: string[] = [];
-    const replaced: number[] = [];
-    children.forEach((child, index) => {
-      const inside = inElement || open.length > 0;
+    const inside = children.map((child) => {
+      const within = inElement || open.length > 0;
       if (child.type === 'html') trackTag(child.value, open);
-      else if (inside && child.type === 'break' && (child as BackslashBreak).data?.kramdownBackslash) {
-        children[index] = { type: 'text', value: '\\\n', position: child.position };
-        replaced.push(index);
-      } else pending.push({ node: child, inElement: inside });
+      else pending.push({ node: child, inElement: within });
+      return within;
     });
-    for (const index of replaced.reverse()) {
-      mergeText(children as PhrasingContent[], index);
-      mergeText(children as PhrasingContent[], index - 1);
-    }
+    visit(children, inside, node);
   }
 }
 

@@ -19,7 +19,7 @@ import { createInlineCodeHandler, trimCodeSpanPadding } from './code-span.js';
 import { kramdownCodeSpanSyntax } from './code-span-syntax.js';
 import { kramdownStrikethroughFromMarkdown, kramdownStrikethroughSyntax } from './strikethrough-syntax.js';
 import { applyKramdownAutolinks } from './autolinks.js';
-import { backslashBreakFromMarkdown, keepBackslashBreaksInElements } from './element-line-breaks.js';
+import { applyHardWrap, backslashBreakFromMarkdown, keepBackslashBreaksInElements } from './element-line-breaks.js';
 import { reportWarning, setHeadings, setLinks } from '../result-data.js';
 import { documentOptions } from '../blocks/document-options.js';
 
@@ -57,7 +57,7 @@ export function remarkKramdownInline(this: Processor, options: KramdownOptions) 
     applySpanHtmlRules(tree, source, effective.parse_span_html !== false);
     normalizeSpanTags(tree);
     applyKramdownEmphasis(tree, index, scannedEmphasis);
-    keepBackslashBreaksInElements(tree);
+    keepBackslashBreaksInElements(tree, effective.hard_wrap === true);
     applySpanAttributeLists(tree, source, attributeDefinitions, warnIal);
     const { links, undefinedReferences } = collectLinks(tree, source, linkDefinitions);
     setLinks(file, links);
@@ -71,6 +71,7 @@ export function remarkKramdownInline(this: Processor, options: KramdownOptions) 
       );
     }
     typesetTree(tree, source, typeset);
+    if (effective.hard_wrap === true) applyHardWrap(tree);
     setHeadings(file, assignHeadingIds(tree, effective));
     buildTableOfContents(tree, effective);
   };

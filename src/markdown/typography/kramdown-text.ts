@@ -15,6 +15,11 @@ export interface TypesetOptions {
   quotes: Record<SmartQuote, string>;
   /** Output of each typographic symbol. */
   symbols: Record<TypographicSymbol, string>;
+  /**
+   * When the quotes or symbols are configured: kramdown's own characters, which header ids
+   * are made from whatever the output shows (kramdown-parser-gfm's raw text).
+   */
+  forIds?: TypesetOptions;
 }
 
 export interface TypesetInput {

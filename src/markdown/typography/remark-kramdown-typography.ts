@@ -37,7 +37,9 @@ export function typesetOptions(options: KramdownOptions): TypesetOptions {
   for (const [name, value] of Object.entries(options.typographic_symbols ?? {})) {
     if (name in symbols) symbols[name as TypographicSymbol] = String(value);
   }
-  return { quotes, symbols };
+  const forIds = { quotes: Object.fromEntries(order.map((q) => [q, NAMED[q]!])) as Record<SmartQuote, string>, symbols: DEFAULT_SYMBOLS };
+  const configured = order.some((q) => quotes[q] !== forIds.quotes[q]) || Object.entries(symbols).some(([name, value]) => DEFAULT_SYMBOLS[name as TypographicSymbol] !== value);
+  return configured ? { quotes, symbols, forIds } : { quotes, symbols };
 }
 
 /** Rewrites the text of a tree the way kramdown's span parser would have produced it. */
@@ -47,16 +49,17 @@ export function typesetTree(tree: Root, source: string, options: TypesetOptions)
   // its look-aheads see nothing past that, but do see the delimiters closing a span)
   let lines: SourceIndex | undefined;
   const index = () => (lines ??= new SourceIndex(source));
-  const pending: Array<{ node: Nodes; blockEnd: number }> = [{ node: tree, blockEnd: 0 }];
+  const pending: Array<{ node: Nodes; blockEnd: number; inHeading: boolean }> = [{ node: tree, blockEnd: 0, inHeading: false }];
   for (let item = pending.pop(); item; item = pending.pop()) {
     const { node } = item;
     if (!('children' in node) || isAutolink(node, source)) continue;
     const blockEnd = SPAN_TYPES.has(node.type) ? item.blockEnd : textEnd(node, source, index);
+    const inHeading = item.inHeading || node.type === 'heading';
     const children = node.children as Nodes[];
     for (let index = 0; index < children.length; index++) {
       const child = children[index]!;
-      if (child.type !== 'text') pending.push({ node: child, blockEnd });
-      else if (!isRawText(child)) index = typesetChild(children, index, blockEnd, source, options);
+      if (child.type !== 'text') pending.push({ node: child, blockEnd, inHeading });
+      else if (!isRawText(child)) index = typesetChild(children, index, blockEnd, source, options, inHeading);
     }
   }
 }
@@ -77,24 +80,27 @@ function textEnd(node: Nodes, source: string, index: () => SourceIndex): number 
 }
 
 /** Typesets the text node at `index`; returns the index of the last node it became. */
-function typesetChild(children: Nodes[], index: number, blockEnd: number, source: string, options: TypesetOptions): number {
+function typesetChild(children: Nodes[], index: number, blockEnd: number, source: string, options: TypesetOptions, inHeading: boolean): number {
   const child = children[index] as Text;
   const previous = children[index - 1];
   const end = child.position?.end.offset;
-  const pieces = typesetText(
-    {
-      value: child.value,
-      literals: textLiterals(child),
-      before: previous?.type === 'break' ? '\n' : undefined,
-      after: end === undefined ? '' : source.slice(end, Math.min(end + 4, blockEnd)),
-    },
-    options,
-  );
-  const replacement = pieces.map((piece): PhrasingContent =>
-    piece === null ? ({ type: 'break' } satisfies Break) : ({ type: 'text', value: piece, position: child.position } satisfies Text),
+  const input = {
+    value: child.value,
+    literals: textLiterals(child),
+    before: previous?.type === 'break' ? '\n' : undefined,
+    after: end === undefined ? '' : source.slice(end, Math.min(end + 4, blockEnd)),
+  };
+  const pieces = typesetText(input, options);
+  // a header's id is made from kramdown's own characters (the pieces line up: breaks do not depend on them)
+  const idPieces = inHeading && options.forIds ? typesetText(input, options.forIds) : undefined;
+  const replacement = pieces.map((piece, at): PhrasingContent =>
+    piece === null
+      ? ({ type: 'break' } satisfies Break)
+      : ({ type: 'text', value: piece, position: child.position, ...(idPieces && { data: { kramdownIdText: idPieces[at] ?? piece } }) } as Text),
   );
   if (replacement.length === 1 && replacement[0]!.type === 'text') {
     child.value = (replacement[0] as Text).value;
+    if (idPieces) child.data = { ...child.data, ...(replacement[0] as Text).data };
     clearTextLiterals(child);
     return index;
   }
