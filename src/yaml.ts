@@ -69,7 +69,9 @@ type ErrorClass = new (message: string, where: SourcePosition, options?: { cause
  */
 export function parseYaml(text: string, file: string, lineOffset: number, errorClass: ErrorClass, fullSource?: string): unknown {
   try {
-    return yaml.load(text, { filename: file, schema: JEKYLL_SCHEMA });
+    // `json: true` lets a repeated key replace the earlier value, where it stood, as
+    // Psych does silently (js-yaml would stop on a "duplicated mapping key").
+    return yaml.load(text, { filename: file, schema: JEKYLL_SCHEMA, json: true });
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;

@@ -27,6 +27,7 @@ import { imageSizeLookup } from '../site/image-size.js';
 import type { LocaleModel } from '../site/site-model.js';
 import type { View } from '../site/views.js';
 import { stableJson } from './fingerprint.js';
+import { siteTimeZone } from '../liquid/ruby-time.js';
 import { collectionKeysOf, siteKeysIn } from './dependencies.js';
 
 export interface ArticleUpdate {
@@ -92,7 +93,7 @@ export class LiveSite {
     try {
       // Read as the build reads it: the same kind, collection and front matter defaults.
       const source = { sourcePath, kind: old.kind, source: text, isMarkdown: old.isMarkdown, collection: old.collection, relativePath: old.relativePath };
-      parsed = parsePage(source, diagnostics, defaultsSetsOf(site.config.siteVariables));
+      parsed = parsePage(source, diagnostics, defaultsSetsOf(site.config.siteVariables), siteTimeZone(site.config.siteVariables));
     } catch {
       return done({ diagnostics: [], full: true });
     }

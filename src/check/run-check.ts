@@ -13,6 +13,8 @@ import { translationCoverage, type TranslationCoverage } from './translations.js
 /** Rules whose findings `faro check` reports with another severity than the build. */
 export const CHECK_SEVERITY: Record<string, Severity> = {
   'liquid-undefined': 'error',
+  // A page date faro cannot read: Jekyll builds (it never reads it), faro's listings lose it.
+  'front-matter': 'error',
 };
 
 export interface CheckOptions {

@@ -8,6 +8,7 @@ import { registerJekyll } from './register-jekyll.js';
 import { installLaxOutputs } from './lax-output.js';
 import { installRubyLiterals } from './ruby-literals.js';
 import type { LiquidContext, LiquidInput, LiquidResult } from './render-liquid.js';
+import { validTimeZone } from './ruby-time.js';
 import { liquidToS } from './ruby-values.js';
 import { rootScope, siteScope } from './scope.js';
 
@@ -141,16 +142,6 @@ export class JekyllLiquid {
     const templates = liquid.parse(source, path);
     this.partials.set(key, { source, templates });
     return templates;
-  }
-}
-
-function validTimeZone(zone: unknown): string | undefined {
-  if (typeof zone !== 'string' || zone.trim() === '') return undefined;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone.trim() });
-    return zone.trim();
-  } catch {
-    return undefined;
   }
 }
 

@@ -2,6 +2,7 @@
 // them. A Ruby Time keeps the offset it was written with (`14:07:09 +0100` prints so even
 // on a New York site), a time written without one is local to the site's `timezone`, and a
 // YAML date without a time is a Date, which prints `2024-02-29`.
+import { systemZoneName } from './zone-names.js';
 
 /**
  * How a time shows its wall clock: `'utc'` (written with `Z`; prints `UTC`), `'local'` (no
@@ -70,8 +71,9 @@ export function zonedParts(date: Date, timeZone?: string): Pick<WallClock, 'year
     minute: get('minute'),
     second: get('second'),
   };
-  const asUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
-  const offsetMinutes = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const asUtc = utcMilliseconds(fields.year, fields.month, fields.day, fields.hour, fields.minute, fields.second);
+  // Ruby shows an offset of whole minutes, dropping seconds (old local mean times).
+  const offsetMinutes = Math.trunc((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
   return { ...fields, offsetMinutes };
 }
 
@@ -95,8 +97,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return found;
 }
 
-function zoneAbbreviation(instant: Date, timeZone: string | undefined): string {
+/** The zone's short name at `instant` (`EST`, `CET`, `UTC`), as Ruby's `Time#zone` gives it. */
+export function zoneAbbreviation(instant: Date, timeZone: string | undefined, offsetMinutes?: number): string {
   if (!timeZone) return 'UTC';
+  const offset = (offsetMinutes ?? zonedParts(instant, timeZone).offsetMinutes) * 60;
+  const fromSystem = systemZoneName(timeZone, instant.getTime(), offset);
+  if (fromSystem !== undefined) return fromSystem;
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(instant);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
@@ -108,11 +114,47 @@ export function offsetText(offsetMinutes: number, separator: string): string {
   return `${sign}${pad(Math.floor(abs / 60))}${separator}${pad(abs % 60)}`;
 }
 
-/** The instant of a wall clock (held as UTC milliseconds) in `timeZone`. */
-function localInstant(wallMilliseconds: number, timeZone: string | undefined): number {
+const DAY_MILLISECONDS = 86_400_000;
+
+/**
+ * The instant of a wall clock (held as UTC milliseconds) in `timeZone`, as Ruby's
+ * `Time.local` finds it: a time the clocks skip (02:30 when they go from 02:00 to 03:00)
+ * takes the offset before the change, so moves forward (03:30); a time that happens twice
+ * when they go back is the second one, after the change.
+ */
+export function localInstant(wallMilliseconds: number, timeZone: string | undefined): number {
   if (!timeZone) return wallMilliseconds;
-  const guess = wallMilliseconds - zonedParts(new Date(wallMilliseconds), timeZone).offsetMinutes * 60000;
-  return wallMilliseconds - zonedParts(new Date(guess), timeZone).offsetMinutes * 60000;
+  const offsetAt = (instant: number): number => zonedParts(new Date(instant), timeZone).offsetMinutes * 60000;
+  // A zone changes its offset at most once in a day either side.
+  const before = offsetAt(wallMilliseconds - DAY_MILLISECONDS);
+  const after = offsetAt(wallMilliseconds + DAY_MILLISECONDS);
+  const withAfter = wallMilliseconds - after;
+  if (offsetAt(withAfter) === after) return withAfter;
+  return wallMilliseconds - before;
+}
+
+/** UTC milliseconds of a date and time; years 0 to 99 stay themselves (Date.UTC reads them as 19xx). */
+export function utcMilliseconds(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millisecond);
+  return date.getTime();
+}
+
+/** The site's `timezone` when it names a zone this machine knows (IANA, e.g. `Asia/Tokyo`). */
+export function validTimeZone(zone: unknown): string | undefined {
+  if (typeof zone !== 'string' || zone.trim() === '') return undefined;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone.trim() });
+    return zone.trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The zone Jekyll would set `ENV['TZ']` to from the site's config (none: UTC, as on the reference machines). */
+export function siteTimeZone(site: Record<string, unknown> | undefined): string | undefined {
+  return validTimeZone(site?.timezone);
 }
 
 /** The instant a date stands for: local midnight for a Date (Ruby's `Date#to_time`). */
@@ -160,7 +202,7 @@ export function localWallClock(value: Date, timeZone?: string): WallClock {
   return {
     ...parts,
     millisecond: instant.getUTCMilliseconds(),
-    zoneName: zoneAbbreviation(instant, timeZone),
+    zoneName: zoneAbbreviation(instant, timeZone, parts.offsetMinutes),
     epochMilliseconds: instant.getTime(),
     isDate: false,
     isUtc: false,
@@ -180,9 +222,32 @@ export function rubyTimeText(value: Date, timeZone?: string): string {
 const YAML_DATE = /^(\d{4})-(1[012]|0\d|\d)-([12]\d|3[01]|0\d|\d)$/;
 const YAML_TIME = /^(-?\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d\d):(\d\d)(?:\.(\d*))?(?:\s*(Z|[-+]\d{1,2}(?::?\d\d)?))?$/;
 
-/** Whether Ruby's YAML reads `text` as a Date or a Time. */
+/** Whether Ruby's YAML reads `text` as a Date or a Time (`2019-02-30` stays a string). */
 export function isYamlTimestamp(text: string): boolean {
-  return YAML_DATE.test(text) || YAML_TIME.test(text);
+  const day = YAML_DATE.exec(text);
+  if (day) return Number(day[2]) >= 1 && Number(day[3]) >= 1 && Number(day[3]) <= daysInMonth(Number(day[1]), Number(day[2]));
+  const time = YAML_TIME.exec(text);
+  return time !== null && timeFieldsError(Number(time[2]), Number(time[3]), Number(time[4]), Number(time[5]), Number(time[6])) === undefined;
+}
+
+/** Days in a month of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Why Ruby's `Time.local` / `Time.utc` refuse these fields, or undefined. Days up to 31 roll
+ * over into the next month (`Feb 30` is `Mar 2`), hour 24 and second 60 into the next day or minute.
+ */
+export function timeFieldsError(month: number, day: number, hour: number, minute: number, second: number): string | undefined {
+  if (month < 1 || month > 12) return 'mon out of range';
+  if (day < 1) return 'mday out of range';
+  if (day > 31) return 'argument out of range';
+  if (hour < 0 || hour > 24) return 'hour out of range';
+  if (minute < 0 || minute > 59 || (hour === 24 && minute > 0)) return 'min out of range';
+  if (second < 0 || second > 60 || (hour === 24 && second > 0)) return 'sec out of range';
+  return undefined;
 }
 
 /**
@@ -191,11 +256,11 @@ export function isYamlTimestamp(text: string): boolean {
  */
 export function yamlTimestamp(text: string): Date {
   const day = YAML_DATE.exec(text);
-  if (day) return new CalendarDate(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+  if (day) return new CalendarDate(utcMilliseconds(Number(day[1]), Number(day[2]), Number(day[3])));
   const m = YAML_TIME.exec(text);
   if (!m) return new Date(NaN);
   const [, year, month, date, hour, minute, second, fraction = '', zone] = m;
-  const wall = Date.UTC(Number(year), Number(month) - 1, Number(date), Number(hour), Number(minute), Number(second), Number(fraction.slice(0, 3).padEnd(3, '0')));
+  const wall = utcMilliseconds(Number(year), Number(month), Number(date), Number(hour), Number(minute), Number(second), Number(fraction.slice(0, 3).padEnd(3, '0')));
   // Ruby's YAML reads a time without a zone as UTC and shows it in the local zone.
   if (zone === undefined) return new Date(wall);
   if (zone === 'Z') return new RubyTime(wall, 'utc');

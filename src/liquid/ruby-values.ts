@@ -2,7 +2,7 @@
 // Ruby's `inspect`. These helpers reproduce both for the values a site's YAML and front
 // matter can hold (nil, booleans, numbers, strings, dates, arrays, hashes).
 import { Drop } from 'liquidjs';
-import { rubyTimeText } from './ruby-time.js';
+import { CalendarDate, RubyTime, rubyTimeText, type TimeMode } from './ruby-time.js';
 
 export { CalendarDate, offsetText, RubyTime, zonedParts } from './ruby-time.js';
 
@@ -94,8 +94,32 @@ function compareInteger(value: bigint, other: unknown): number {
 }
 
 /**
+ * `data` ready for a structured clone (to a worker thread), which keeps a Date's instant but
+ * not its class: a RubyTime (its offset) or a CalendarDate (a day without a time) becomes a
+ * marked record that reviveRubyValues turns back. Arrays and records holding none are shared.
+ */
+export function packRubyDates(data: unknown, seen = new Map<object, unknown>()): unknown {
+  if (data instanceof RubyTime) return { rubyType: 'Time', epoch: data.getTime(), mode: data.mode };
+  if (data instanceof CalendarDate) return { rubyType: 'Date', epoch: data.getTime() };
+  if (typeof data !== 'object' || data === null || !(Array.isArray(data) || isPlainRecord(data))) return data;
+  if (seen.has(data)) return seen.get(data);
+  seen.set(data, data);
+  let packed: unknown = data;
+  if (Array.isArray(data)) {
+    const items = data.map((item) => packRubyDates(item, seen));
+    if (items.some((item, i) => item !== data[i])) packed = items;
+  } else {
+    const entries = Object.entries(data).map(([key, item]) => [key, packRubyDates(item, seen)] as const);
+    if (entries.some(([key, item]) => item !== (data as Record<string, unknown>)[key])) packed = Object.fromEntries(entries);
+  }
+  seen.set(data, packed);
+  return packed;
+}
+
+/**
  * Puts back the RubyFloat and RubyInteger values in data that went through a structured
- * clone (to or from a worker thread), which keeps their fields but not their class. In place.
+ * clone (to or from a worker thread), which keeps their fields but not their class, and the
+ * dates packRubyDates marked. In place.
  */
 export function reviveRubyValues(data: unknown, seen = new Set<object>()): unknown {
   if (typeof data !== 'object' || data === null || data instanceof Date || seen.has(data)) return data;
@@ -105,6 +129,9 @@ export function reviveRubyValues(data: unknown, seen = new Set<object>()): unkno
     const { rubyType, value: inner } = value as { rubyType?: unknown; value?: unknown };
     if (rubyType === 'Float' && typeof inner === 'number' && !(value instanceof RubyFloat)) return new RubyFloat(inner);
     if (rubyType === 'Integer' && typeof inner === 'bigint' && !(value instanceof RubyInteger)) return new RubyInteger(inner);
+    const { epoch, mode } = value as { epoch?: unknown; mode?: TimeMode };
+    if (rubyType === 'Time' && typeof epoch === 'number' && mode !== undefined) return new RubyTime(epoch, mode);
+    if (rubyType === 'Date' && typeof epoch === 'number') return new CalendarDate(epoch);
     return reviveRubyValues(value, seen);
   };
   if (Array.isArray(data)) for (let i = 0; i < data.length; i++) data[i] = revive(data[i]);

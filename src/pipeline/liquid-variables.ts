@@ -24,7 +24,8 @@ function variablesOf(page: Page, withNeighbours: boolean, rendered?: string): Re
     tags: page.tags,
     content: rendered ?? page.body,
   };
-  if (page.date) variables.date = page.date;
+  // A post's or document's date as Jekyll reads it; a page's `date` stays as written.
+  if (page.date && page.kind !== 'page') variables.date = page.date;
   // A front matter `excerpt:` stays as written; otherwise the rendered one, when computed
   // (documents always, pages with `page_excerpts`).
   if (page.data.excerpt === undefined && page.excerpt !== undefined) variables.excerpt = page.excerpt;

@@ -3,18 +3,19 @@
 // file is reported; the others go on.
 import matter from 'gray-matter';
 import { FrontMatterError, type Diagnostic, diagnostic, toDiagnostic } from '../diagnostics.js';
-import { toRubyDate } from '../liquid/filters/date-filters.js';
-import { CalendarDate, RubyTime } from '../liquid/ruby-time.js';
+import { siteTimeZone } from '../liquid/ruby-time.js';
 import { parseYaml } from '../yaml.js';
+import { readDocumentDate } from './document-dates.js';
 import { deepMerge, defaultsFor, readDefaultsSets, type DefaultsSet } from './front-matter-defaults.js';
 import type { BuildContext, Page, SourcePage } from './types.js';
 
 export function parseFrontMatter(sources: SourcePage[], context: BuildContext): Page[] {
   const pages: Page[] = [];
   const sets = defaultsSetsOf(context.config.siteVariables);
+  const timeZone = siteTimeZone(context.config.siteVariables);
   for (const source of sources) {
     try {
-      pages.push(parsePage(source, context.diagnostics, sets));
+      pages.push(parsePage(source, context.diagnostics, sets, timeZone));
     } catch (error) {
       context.diagnostics.push(toDiagnostic(error, { file: source.sourcePath, source: source.source }));
     }
@@ -33,7 +34,8 @@ export function defaultsType(source: Pick<SourcePage, 'kind' | 'collection'>): s
   return source.collection ?? 'posts';
 }
 
-export function parsePage(source: SourcePage, diagnostics: Diagnostic[], defaults: DefaultsSet[] = []): Page {
+/** `timeZone`: the site's (siteTimeZone), in which post dates are read. */
+export function parsePage(source: SourcePage, diagnostics: Diagnostic[], defaults: DefaultsSet[] = [], timeZone?: string): Page {
   const file = source.sourcePath;
   const parsed = matter(source.source, {
     engines: { yaml: (text: string) => parseYaml(text, file, 0, FrontMatterError, source.source) as object },
@@ -57,11 +59,12 @@ export function parsePage(source: SourcePage, diagnostics: Diagnostic[], default
     ? { ...merged, title: titleizeSlug(fileSlug(source.sourcePath)) }
     : merged;
   const bodyOffset = (parsed.matter.match(/\n/g)?.length ?? 0) + 2;
-  const where = (key: string) => ({ file, line: lineOfKey(source.source, key, bodyOffset), column: 1, source: source.source });
 
-  const date = readDate(fields.date, source.sourcePath, source.kind === 'document');
-  if (fields.date !== undefined && date === undefined) {
-    diagnostics.push(diagnostic(where('date'), 'error', 'front-matter', `date: "${String(fields.date)}" is not a valid date`));
+  const { date, problem } = readDocumentDate(fields.date, source.sourcePath, source.kind !== 'page', timeZone);
+  if (problem) {
+    // Jekyll stops on a post's or document's bad date, but never reads a page's.
+    const where = { file, source: source.source, ...dateValuePosition(source.source, bodyOffset, fields.date !== undefined) };
+    diagnostics.push(diagnostic(where, source.kind === 'page' ? 'warning' : 'error', 'front-matter', problem));
   }
   const layout = fields.layout === undefined ? 'default' : fields.layout === null || fields.layout === 'none' || fields.layout === false ? null : String(fields.layout);
 
@@ -100,32 +103,19 @@ export function list(value: unknown): string[] {
   return String(value).split(/\s+/).filter(Boolean);
 }
 
-const POST_DATE = /(?:^|\/)(\d{2,4})-(\d{1,2})-(\d{1,2})-[^/]*$/;
-
-/**
- * Front matter date, else the date in a post's file name. Jekyll reads a post's date with
- * `Time.parse(…).localtime`: a day or a time without a zone is local to the site's
- * `timezone`, any other time is shown in that zone. A page keeps what its YAML holds.
- */
-function readDate(value: unknown, path: string, isDocument: boolean): Date | undefined {
-  const post = isDocument || /(?:^|\/)_(?:posts|drafts)\//.test(path);
-  if (value instanceof CalendarDate && post) return new RubyTime(value.getTime(), 'local');
-  if (value instanceof RubyTime && value.mode !== 'local' && post) return new Date(value.getTime());
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const parsed = toRubyDate(value.trim());
-    return parsed instanceof RubyTime && parsed.mode !== 'local' ? new Date(parsed.getTime()) : parsed;
-  }
-  if (value !== undefined) return undefined;
-  const match = POST_DATE.exec(path);
-  return match ? new RubyTime(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])), 'local') : undefined;
-}
-
 /** Jekyll puts the folders above a post's `_posts/` first among its categories. */
 function withFolderCategories(path: string, own: string[]): string[] {
   const folders = path.split('/').slice(0, -1);
   const postsAt = folders.findIndex((folder) => folder === '_posts' || folder === '_drafts');
   return postsAt <= 0 ? own : [...new Set([...folders.slice(0, postsAt), ...own])];
+}
+
+/** Where a date problem shows: the `date:` value in the front matter, else the file's first line. */
+function dateValuePosition(source: string, bodyOffset: number, inFrontMatter: boolean): { line: number; column: number } {
+  if (!inFrontMatter) return { line: 1, column: 1 };
+  const line = lineOfKey(source, 'date', bodyOffset);
+  const key = /^date:[ \t]*/.exec(source.split(/\r\n|\r|\n/)[line - 1] ?? '');
+  return { line, column: key ? key[0].length + 1 : 1 };
 }
 
 /** The line of `key:` inside the front matter (for messages about a field). */

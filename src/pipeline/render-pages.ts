@@ -7,6 +7,7 @@
 // (rendered-content.ts).
 import { serialize } from 'node:v8';
 import { ArticleCache } from '../cache/article-cache.js';
+import { packRubyDates } from '../liquid/ruby-values.js';
 import { collectionKeysOf, siteKeysIn } from '../cache/dependencies.js';
 import { NodeFileSystem } from '../fs.js';
 import type { ArticleInput, RenderSettings } from '../render-article.js';
@@ -75,7 +76,8 @@ export async function renderPagesInParallel(
   const pool = enough && settings.fs instanceof NodeFileSystem ? options.pool?.() : undefined;
   if (pool && settings.fs instanceof NodeFileSystem) {
     try {
-      const site = siteForWorkers(settings, plan.tasks);
+      // dates keep their offset or day-only form across the clone (see packRubyDates)
+      const site = packRubyDates(siteForWorkers(settings, plan.tasks)) as Record<string, unknown>;
       const collectionKeys = [...collectionKeysOf(settings.site)];
       const payload: WorkerSettings = { root: settings.fs.root, site, kramdown: settings.kramdown, includesDir: settings.includesDir, collectionKeys, record };
       pool.configure(serialize(payload));

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ArticleInput } from '../render-article.js';
+import { packRubyDates } from '../liquid/ruby-values.js';
 import type { RenderJobOutput } from './render-job.js';
 
 export type WorkerRequest =
@@ -94,7 +95,7 @@ export class RenderPool {
       };
       const feed = (worker: Worker) => {
         if (next >= tasks.length) return;
-        const jobs = tasks.slice(next, next + BATCH_SIZE);
+        const jobs = tasks.slice(next, next + BATCH_SIZE).map((job) => ({ ...job, input: { ...job.input, page: packRubyDates(job.input.page) as typeof job.input.page } }));
         next += jobs.length;
         worker.postMessage({ type: 'render', batch: batchId++, jobs } satisfies WorkerRequest);
       };

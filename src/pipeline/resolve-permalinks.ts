@@ -3,6 +3,8 @@
 // style such as `/:categories/:title`, `/co/es/a.html` with the default `date`).
 import { ContainmentError, toDiagnostic } from '../diagnostics.js';
 import { containedPath } from '../fs.js';
+import { strftime } from '../liquid/filters/strftime.js';
+import { localWallClock, siteTimeZone } from '../liquid/ruby-time.js';
 import { customCollections } from './collections.js';
 import type { BuildContext, Page } from './types.js';
 
@@ -20,11 +22,12 @@ export function resolvePermalinks(pages: Page[], context: BuildContext): Page[] 
   const out: Page[] = [];
   const collections = new Map(customCollections(context.config.siteVariables).map((c) => [c.label, c.permalink]));
   const postsTemplate = postsPermalink(context.config.siteVariables) ?? context.config.permalink;
+  const timeZone = siteTimeZone(context.config.siteVariables);
   for (const page of pages) {
     try {
       const collectionTemplate = page.kind === 'document' ? collections.get(page.collection ?? '') : undefined;
       const style = page.kind === 'post' || page.kind === 'draft' ? postsTemplate : context.config.permalink;
-      out.push({ ...page, ...permalinkOf(page, style, context.config.markdownExtensions, collectionTemplate) });
+      out.push({ ...page, ...permalinkOf(page, style, context.config.markdownExtensions, collectionTemplate, timeZone) });
     } catch (error) {
       context.diagnostics.push(toDiagnostic(error, { file: page.sourcePath, source: page.source }));
     }
@@ -47,6 +50,8 @@ export function permalinkOf(
   markdownExtensions: string[] = ['.md', '.markdown'],
   /** A collection document's URL template (the collection's `permalink`). */
   collectionTemplate = '/:collection/:path:output_ext',
+  /** The site's time zone: a post's `:year`, `:day`, `:hour`… are its date there. */
+  timeZone?: string,
 ): { url: string; outputPath: string } {
   // a post's folders (its categories) are from collections_dir, like a document's path
   const parts = (page.kind === 'page' ? page.sourcePath : (page.relativePath ?? page.sourcePath)).split('/');
@@ -64,10 +69,10 @@ export function permalinkOf(
     placeholders = { path: dir, basename, output_ext: outputExt, name: basename };
     template = permalink ?? pageTemplate(basename, outputExt, style);
   } else if (page.kind === 'document') {
-    placeholders = documentPlaceholders(page, basename, extension, outputExt);
+    placeholders = documentPlaceholders(page, basename, extension, outputExt, timeZone);
     template = permalink ?? collectionTemplate;
   } else {
-    placeholders = postPlaceholders(page, parts, basename, outputExt);
+    placeholders = postPlaceholders(page, parts, basename, outputExt, timeZone);
     template = permalink ?? STYLE_TEMPLATES[style] ?? style;
   }
   if (permalink !== undefined) refuseEscapingPermalink(permalink, page);
@@ -85,33 +90,44 @@ function pageTemplate(basename: string, outputExt: string, style: string): strin
   return '/:path/:basename';
 }
 
+// Jekyll's UrlDrop: each date placeholder is `date.strftime(…)`.
+const DATE_PLACEHOLDERS: Record<string, string> = {
+  year: '%Y',
+  month: '%m',
+  day: '%d',
+  hour: '%H',
+  minute: '%M',
+  second: '%S',
+  i_day: '%-d',
+  i_month: '%-m',
+  short_month: '%b',
+  long_month: '%B',
+  short_year: '%y',
+  w_year: '%G',
+  week: '%V',
+  w_day: '%u',
+  short_day: '%a',
+  long_day: '%A',
+  y_day: '%j',
+};
+
 function postPlaceholders(
   page: Pick<Page, 'data' | 'date' | 'categories'>,
   folders: string[],
   basename: string,
   outputExt: string,
+  timeZone: string | undefined,
 ): Record<string, string> {
-  const date = page.date ?? new Date(0);
-  const pad = (n: number) => String(n).padStart(2, '0');
+  const clock = localWallClock(page.date ?? new Date(0), timeZone);
   const slugFromName = basename.replace(/^\d{2,4}-\d{1,2}-\d{1,2}-/, '');
   const slug = typeof page.data.slug === 'string' ? page.data.slug : slugFromName;
   // Only folders above `_posts/` are categories; folders inside it only organise files.
   const postsAt = folders.findIndex((f) => f === '_posts' || f === '_drafts');
   const folderCategories = postsAt < 0 ? folders : folders.slice(0, postsAt);
   const categories = [...new Set([...folderCategories, ...page.categories].map((c) => c.toLowerCase()))];
-  const start = Date.UTC(date.getUTCFullYear(), 0, 1);
-  const yDay = Math.floor((date.getTime() - start) / 86_400_000) + 1;
+  const dates = Object.fromEntries(Object.entries(DATE_PLACEHOLDERS).map(([key, format]) => [key, strftime(clock, format)]));
   return {
-    year: String(date.getUTCFullYear()),
-    short_year: String(date.getUTCFullYear()).slice(-2),
-    month: pad(date.getUTCMonth() + 1),
-    i_month: String(date.getUTCMonth() + 1),
-    day: pad(date.getUTCDate()),
-    i_day: String(date.getUTCDate()),
-    y_day: String(yDay).padStart(3, '0'),
-    hour: pad(date.getUTCHours()),
-    minute: pad(date.getUTCMinutes()),
-    second: pad(date.getUTCSeconds()),
+    ...dates,
     title: slugify(slug),
     slug: slugify(slug),
     name: slugFromName,
@@ -149,6 +165,7 @@ function documentPlaceholders(
   basename: string,
   extension: string,
   outputExt: string,
+  timeZone: string | undefined,
 ): Record<string, string> {
   const label = page.collection ?? '';
   const relative = page.relativePath ?? page.sourcePath;
@@ -157,7 +174,7 @@ function documentPlaceholders(
   const ownSlug = typeof page.data.slug === 'string' && page.data.slug !== '' ? page.data.slug : undefined;
   return {
     // A document keeps the site's build time as its date when it has none.
-    ...postPlaceholders({ ...page, date: page.date ?? new Date() }, [], basename, outputExt),
+    ...postPlaceholders({ ...page, date: page.date ?? new Date() }, [], basename, outputExt, timeZone),
     collection: label,
     path: cleaned,
     name: defaultSlug(basename),

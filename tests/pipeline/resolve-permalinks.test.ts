@@ -44,6 +44,17 @@ describe('permalinkOf (Jekyll 4.3 URL rules)', () => {
     expect(permalinkOf(post, 'pretty').url).toBe('/news/2020/01/02/hello-world/');
     expect(permalinkOf(post, '/:categories/:title').url).toBe('/news/hello-world');
   });
+  it('fills a post\'s date placeholders with its date in the site\'s zone', () => {
+    // 2021-01-03 03:00 UTC is Saturday 2 January, 22:00 in New York (ISO week 53 of 2020).
+    const post = page('_posts/2021-01-03-a.md', { kind: 'post', date: new Date(Date.UTC(2021, 0, 3, 3)) });
+    const every = '/:year/:short_year/:month/:i_month/:short_month/:long_month/:day/:i_day/:y_day/:w_year/:week/:w_day/:short_day/:long_day/:hour/:minute/:second/:title/';
+    expect(permalinkOf(post, every, undefined, undefined, 'America/New_York').url).toBe(
+      '/2021/21/01/1/Jan/January/02/2/002/2020/53/6/Sat/Saturday/22/00/00/a/',
+    );
+    expect(permalinkOf(post, every).url).toBe('/2021/21/01/1/Jan/January/03/3/003/2020/53/7/Sun/Sunday/03/00/00/a/');
+    const monday = page('_posts/2024-12-30-w.md', { kind: 'post', date: new Date(Date.UTC(2024, 11, 30, 5)) });
+    expect(permalinkOf(monday, 'weekdate', undefined, undefined, 'America/New_York').url).toBe('/2024/W01/Mon/w.html');
+  });
   it('percent-encodes non-ASCII in the URL but not in the file name', () => {
     expect(permalinkOf(page('es/configuración.md'), 'date')).toEqual({
       url: '/es/configuraci%C3%B3n.html',

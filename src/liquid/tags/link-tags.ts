@@ -5,6 +5,7 @@
 import { Tag, type Context, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import { JekyllContext } from '../jekyll-context.js';
 import { relativeUrl } from '../filters/url-filters.js';
+import { localWallClock, siteTimeZone } from '../ruby-time.js';
 import { isPlainRecord } from '../ruby-values.js';
 
 type Item = Record<string, unknown>;
@@ -88,17 +89,15 @@ export class PostUrlTag extends Tag {
     const found =
       posts.find((post) => this.matcher.test(sourcePath(post) ?? '')) ??
       // Jekyll's older rule, still honoured: same slug and the same day.
-      posts.find((post) => post.slug === this.slug && sameDay(post.date, this.date));
+      posts.find((post) => post.slug === this.slug && sameDay(post.date, this.date, siteTimeZone(site)));
     if (!found) throw new Error(`post_url: no post "${this.postName}" in this site`);
     return relativeUrl(site, found) ?? '';
   }
 }
 
-function sameDay(value: unknown, [year, month, day]: [number, number, number]): boolean {
-  return (
-    value instanceof Date &&
-    value.getUTCFullYear() === year &&
-    value.getUTCMonth() + 1 === month &&
-    value.getUTCDate() === day
-  );
+/** Whether a post's date falls on that day in the site's zone. */
+function sameDay(value: unknown, [year, month, day]: [number, number, number], timeZone: string | undefined): boolean {
+  if (!(value instanceof Date)) return false;
+  const clock = localWallClock(value, timeZone);
+  return clock.year === year && clock.month === month && clock.day === day;
 }
