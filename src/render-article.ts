@@ -23,6 +23,8 @@ export interface ArticleInput {
   isMarkdown: boolean;
   /** Liquid's `page.*`. */
   page: Record<string, unknown>;
+  /** Files include_relative reads as their page body (Jekyll's shared template, see shared-templates.ts). */
+  includedBodies?: Record<string, string>;
 }
 
 export interface RenderSettings {
@@ -64,6 +66,7 @@ export function renderArticle(input: ArticleInput, settings: RenderSettings): Re
       source: input.source,
       page: input.page,
       site: settings.site,
+      includedBodies: input.includedBodies,
     },
     liquidContextFor(settings),
   );

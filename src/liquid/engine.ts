@@ -76,7 +76,7 @@ export class JekyllLiquid {
       return { output: '', diagnostics: [errorDiagnostic(error, undefined, sources, this.limits)] };
     }
     const ctx = new JekyllContext(rootScope(input, site), liquid.options, { sync: true }, { liquid });
-    ctx.state = new RenderState(input.file, site, sources);
+    ctx.state = new RenderState(input.file, site, sources, input.includedBodies);
     const diagnostics: Diagnostic[] = [];
     let output = '';
     try {

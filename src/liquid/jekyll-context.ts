@@ -35,6 +35,8 @@ export class RenderState {
     readonly site: Record<string, unknown>,
     /** The template texts of this render (page, includes) and the files they come from. */
     readonly sources: SourceMap,
+    /** Files included as this text instead of theirs (pages rendered earlier: their body). */
+    readonly includedBodies: Record<string, string> = {},
   ) {}
 
   recordUndefined(path: string): void {

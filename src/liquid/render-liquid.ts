@@ -25,6 +25,8 @@ export interface LiquidInput {
    * `{% post_url %}` look up.
    */
   site: Record<string, unknown>;
+  /** Files include_relative reads as this text instead (a page's body, by path). */
+  includedBodies?: Record<string, string>;
 }
 
 export interface LiquidContext {

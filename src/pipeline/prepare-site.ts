@@ -8,6 +8,7 @@ import { renderExcerpts, siteUsesExcerpts } from './excerpts.js';
 import { byDateThenPath, collectionDocuments, siteVariables } from './liquid-variables.js';
 import { loadSiteData } from './load-site-data.js';
 import { parseFrontMatter } from './parse-front-matter.js';
+import { shareTemplatesAsJekyll } from './shared-templates.js';
 import { jekyllRenderOrder, type SiteRenderSettings } from './rendered-content.js';
 import { resolvePermalinks } from './resolve-permalinks.js';
 import { siteFolders } from './site-folders.js';
@@ -54,8 +55,10 @@ export function prepareSite(context: BuildContext): PreparedSite {
     renderExcerpts(allPages, settings);
     settings.site = siteVariables(config, allPages, data, sources.staticFiles);
   }
+  const order = jekyllRenderOrder(config, allPages);
+  shareTemplatesAsJekyll(order, context.fs);
   settings.contentOrder = {
-    pages: jekyllRenderOrder(config, allPages),
+    pages: order,
     siteWith: (rendered) => siteVariables(config, allPages, data, sources.staticFiles, rendered),
   };
   return {

@@ -49,10 +49,11 @@ export function articleInput(page: Page): ArticleInput {
   return {
     file: page.sourcePath,
     source: page.source,
-    body: page.body,
-    bodyOffset: page.bodyOffset,
+    body: page.templateFromFile ? page.source : page.body,
+    bodyOffset: page.templateFromFile ? 0 : page.bodyOffset,
     isMarkdown: page.isMarkdown,
     page: pageVariables(page),
+    ...(page.includedBodies && { includedBodies: page.includedBodies }),
   };
 }
 

@@ -27,6 +27,10 @@ export interface Page extends SourcePage {
   body: string;
   /** Lines of the file before `body` (so body line n is file line n + bodyOffset). */
   bodyOffset: number;
+  /** Jekyll renders the whole file, front matter included: an earlier page included it (shared-templates.ts). */
+  templateFromFile?: boolean;
+  /** Pages this one includes with include_relative as their body alone (rendered before it). */
+  includedBodies?: Record<string, string>;
   /** Jekyll URL, e.g. `/co/es/conference-server`. Without baseurl. */
   url: string;
   /** File written for it, relative to the output folder, e.g. `co/es/conference-server.html`. */

@@ -79,7 +79,7 @@ export function createIncludeTags(env: IncludeEnvironment) {
         : this.fileName;
       const folder = this.folder(jekyll);
       const path = locate(env.fs, folder, name, this.name);
-      const source = env.fs.readText(path);
+      const source = jekyll.state?.includedBodies[path] ?? env.fs.readText(path);
       if (source === undefined) throw new Error(`${this.name}: cannot read ${path}`);
       jekyll.state?.sources.register(source, { file: path, lineOffset: 0, source });
       const templates = env.parseFile(path, source);
