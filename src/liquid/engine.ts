@@ -6,6 +6,7 @@ import { JekyllContext, RenderState, type UndefinedRead } from './jekyll-context
 import { offsetOfPath, SourceMap, type SourceText } from './positions.js';
 import { registerJekyll } from './register-jekyll.js';
 import { installLaxOutputs } from './lax-output.js';
+import { installIgnoredTagMarkup } from './tag-markup.js';
 import { installRubyLiterals } from './ruby-literals.js';
 import type { LiquidContext, LiquidInput, LiquidResult } from './render-liquid.js';
 import { validTimeZone } from './ruby-time.js';
@@ -105,6 +106,7 @@ export class JekyllLiquid {
   private createLiquid(timeZone: string | undefined): Liquid {
     installRubyLiterals();
     installLaxOutputs();
+    installIgnoredTagMarkup();
     const format = { timeZone };
     const liquid = new Liquid({
       fs: NO_FILES,

@@ -3,6 +3,7 @@
 // which template is rendering (for positions) and which variables were undefined.
 import { Context, Drop, type Liquid, type Template } from 'liquidjs';
 import type { SourceMap } from './positions.js';
+import { isPlainRecord } from './ruby-values.js';
 
 /** What a filter sees as `this` (liquidjs's FilterImpl, which it does not export). */
 export interface FilterImpl {
@@ -68,6 +69,8 @@ export class JekyllContext extends Context {
   override readProperty(obj: ScopeLike, key: PropertyKeyLike): unknown {
     if (typeof key === 'string' && (FORBIDDEN_KEYS.has(key) || isInheritedObjectMember(obj, key))) return undefined;
     if (key === 'parentloop' && isForloop(obj)) return this.parentLoop(obj);
+    // `hash.first` is Ruby's Hash#first (the first [key, value] pair) unless the hash has that key.
+    if (key === 'first' && isPlainRecord(obj) && !Object.prototype.hasOwnProperty.call(obj, key)) return Object.entries(obj)[0] ?? null;
     return super.readProperty(obj, key);
   }
 

@@ -8,13 +8,15 @@ import { Parser, TokenKind, type Liquid, type Template, type TopLevelToken } fro
 const FRAGMENT = `"[^"]*"|'[^']*'|(?:[^\\s,|'"]|"[^"]*"|'[^']*')+`;
 const FIRST_FRAGMENT = new RegExp(FRAGMENT);
 const FILTER_CHUNKS = new RegExp(`(?:\\s+|${FRAGMENT}|,)+`, 'g');
+const OPERATOR_WORD = /^(and|or|contains|not)(?=$|[.[])/;
 const FILTER_ARGUMENTS = new RegExp(`(?::|,)\\s*((?:\\w+\\s*:\\s*)?(?:${FRAGMENT}))`, 'g');
 
 /** The markup of an output as Liquid's lax parser understands it, in strict syntax. */
 export function laxOutputMarkup(markup: string): string | undefined {
   const first = FIRST_FRAGMENT.exec(markup);
   if (!first) return undefined;
-  const parts = [first[0]];
+  // Liquid reads a word like `and` as a variable's name; liquidjs as an operator, unless it is quoted in brackets.
+  const parts = [first[0].replace(OPERATOR_WORD, '["$1"]')];
   const rest = markup.slice(first.index + first[0].length);
   const pipe = rest.indexOf('|');
   if (pipe >= 0) {
@@ -73,6 +75,6 @@ export function installLaxOutputs(): void {
 }
 
 function isSingleValue(template: Template): boolean {
-  const postfix = (template as { value?: { initial?: { postfix?: unknown[] } } }).value?.initial?.postfix;
-  return postfix === undefined || postfix.length <= 1;
+  const postfix = (template as { value?: { initial?: { postfix?: Array<{ kind?: number }> } } }).value?.initial?.postfix;
+  return postfix === undefined || postfix.length === 0 || (postfix.length === 1 && postfix[0]!.kind !== TokenKind.Operator);
 }

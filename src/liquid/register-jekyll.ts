@@ -94,6 +94,8 @@ export function registerJekyll(liquid: Liquid, extensions: JekyllExtensions): vo
     sample: arrays.sample,
     to_integer: arrays.to_integer,
     size: arrays.size,
+    first: arrays.first,
+    last: arrays.last,
     plus: numbers.plus,
     minus: numbers.minus,
     times: numbers.times,

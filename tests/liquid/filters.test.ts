@@ -116,6 +116,17 @@ describe('Jekyll filters', () => {
     ]);
   });
 
+  it('first and last: Ruby Array#first/last, Hash#first (a [key, value] pair), nil for strings', () => {
+    const data = { h: { Arizona: 'AZ', B: 'C' }, list: [{ Arizona: 'AZ' }] };
+    const cases: [string, string][] = [
+      ['s-first:[{{ "abc" | first }}] s-last:[{{ "abc" | last }}]', 's-first:[] s-last:[]'],
+      ['[{{ site.data.h | first }}] [{{ site.data.h | first | first }}] [{{ site.data.h | first | last }}] [{{ site.data.h | last }}]', '[ArizonaAZ] [Arizona] [AZ] []'],
+      ['{% for x in site.data.list %}{% assign k = x | first | first %}{% assign v = x | first | last %}{{k}}={{v}}{% endfor %}', 'Arizona=AZ'],
+      ['[{{ 5 | first }}] [{{ site.data.h.first }}] [{{ site.data.h.size }}]', '[] [ArizonaAZ] [2]'],
+    ];
+    for (const [template, expected] of cases) expect(out(template, { site: { data } }), template).toBe(expected);
+  });
+
   it('dates, in UTC unless site.timezone says otherwise', () => {
     check([
       ['{{ page.when | date_to_xmlschema }}', '2023-07-04T00:00:00+00:00'],

@@ -250,6 +250,20 @@ export function to_integer(input: unknown): number {
   return toInteger(value);
 }
 
+/** Liquid's `first`: an array's first item, a hash's first `[key, value]` pair; nil for anything else (strings too). */
+export function first(input: unknown): unknown {
+  const value = toValue(input);
+  if (Array.isArray(value)) return value[0];
+  if (isPlainRecord(value)) return Object.entries(value)[0] ?? null;
+  return null;
+}
+
+/** Liquid's `last`: an array's last item; nil for anything else (a Ruby hash has no `last`). */
+export function last(input: unknown): unknown {
+  const value = toValue(input);
+  return Array.isArray(value) ? value.at(-1) : null;
+}
+
 /** Ruby's `size`: arrays, strings and hashes; 0 for nil. */
 export function size(input: unknown): number {
   const value = toValue(input);

@@ -7,7 +7,9 @@ import { pushAll, spliceAll } from '../source/arrays.js';
 
 // Block-level attribute lists. kramdown ends a paragraph at a line `{: ...}` (an IAL) or
 // `{:name: ...}` (an ALD); an IAL right after a block (no blank line) applies to that
-// block, one standing before a block applies to the block that follows. A line that
+// block, one standing before a block applies to the block that follows, across blank
+// lines too when a blank line stands before the IAL (else kramdown hands the IAL to the
+// first blank line, and it is lost). A line that
 // lazily continues a list item ends the list in kramdown, so its IAL goes to the list
 // (this is how `1. Contents\n{:toc}` marks the table-of-contents list).
 
@@ -28,6 +30,7 @@ const HEADER_ID = /[\t ]\{#([\p{L}_:][\p{L}\p{M}\p{N}_:.\-\u00B7]*)\}$/u;
 export function collectBlockAttributes(tree: Root, context: BlockAttributeContext): void {
   const scan: ScanContext = { ...context, lines: context.source.split('\n') };
   const after = new Map<Nodes, RootContent[]>();
+  const carried = new Map<Nodes, Pending>();
   // an explicit stack, so a deeply nested document cannot exhaust the call stack
   const frames: Array<{ container: Container; index: number }> = [{ container: tree as Container, index: 0 }];
   const trail: Nodes[] = [tree];
@@ -43,9 +46,11 @@ export function collectBlockAttributes(tree: Root, context: BlockAttributeContex
     }
     const child = container.children[frame.index]!;
     if (child.type === 'paragraph') {
-      frame.index = processParagraph(container, frame.index, trail, scan, after) + 1;
+      frame.index = processParagraph(container, frame.index, trail, scan, after, carried) + 1;
       continue;
     }
+    const pending = carried.get(child);
+    if (pending) applyPending(child, pending);
     if (child.type === 'heading') takeHeaderId(child, scan.source);
     if (child.type === 'listItem') takeListItemAttributes(child, scan);
     if ('children' in child && child.type !== 'heading' && child.type !== 'table') {
@@ -104,20 +109,37 @@ function siteOf(line: ParagraphLine, lines: string[]): AttributeSite {
   return { line: number, column: at < 0 ? 1 : at + 1 };
 }
 
+/** IALs waiting for the next block; `line`: where the first of them stands. */
+interface Pending {
+  list: AttributeList;
+  sites: AttributeSite[];
+  line: number;
+}
+
+function applyPending(node: Nodes, pending: Pending): void {
+  for (const site of pending.sites) attachAttributeList(node, emptyAttributeList(), site);
+  attachAttributeList(node, pending.list);
+}
+
 function processParagraph(
   container: Container,
   index: number,
   trail: Nodes[],
   context: ScanContext,
   after: Map<Nodes, RootContent[]>,
+  carried: Map<Nodes, Pending>,
 ): number {
   const paragraph = container.children[index] as Paragraph;
+  let pending = carried.get(paragraph);
+  carried.delete(paragraph);
   const segments = segmentsOf(paragraph, context.lines);
-  if (!segments) return index;
+  if (!segments) {
+    if (pending) applyPending(paragraph, pending);
+    return index;
+  }
 
   const before = container.children[index - 1];
-  let previous: Nodes | undefined = before && adjacent(before, paragraph) ? before : undefined;
-  let pending: { list: AttributeList; sites: AttributeSite[] } | undefined;
+  let previous: Nodes | undefined = before && adjacent(before, paragraph) && !pending ? before : undefined;
   const replacement: RootContent[] = [];
 
   for (let s = 0; s < segments.length; s++) {
@@ -125,8 +147,7 @@ function processParagraph(
     if (segment.kind === 'text') {
       const node: Paragraph = { type: 'paragraph', children: joinParagraphLines(segment.lines), position: spanOf(segment.lines, paragraph) };
       if (pending) {
-        for (const site of pending.sites) attachAttributeList(node, emptyAttributeList(), site);
-        attachAttributeList(node, pending.list);
+        applyPending(node, pending);
         pending = undefined;
       }
       replacement.push(node);
@@ -153,15 +174,12 @@ function processParagraph(
       else if (pending) {
         mergeAttributeList(pending.list, list);
         pending.sites.push(segment.site);
-      } else pending = { list, sites: [segment.site] };
+      } else pending = { list, sites: [segment.site], line: segment.site.line };
     }
   }
 
   const next = container.children[index + 1];
-  if (pending && next && adjacentLine(segments, next)) {
-    for (const site of pending.sites) attachAttributeList(next, emptyAttributeList(), site);
-    attachAttributeList(next, pending.list);
-  }
+  if (pending && next && (adjacentLine(segments, next) || blankLineBefore(pending.line, context.lines))) carried.set(next, pending);
   spliceAll(container.children, index, 1, replacement);
   return index + replacement.length - 1;
 }
@@ -212,6 +230,11 @@ function adjacent(before: Nodes, next: Nodes): boolean {
   const end = before.position?.end.line;
   const start = next.position?.start.line;
   return end !== undefined && start !== undefined && start <= end + 1;
+}
+
+/** Whether the source line before `line` is blank (inside its blockquotes). */
+function blankLineBefore(line: number, lines: string[]): boolean {
+  return line > 1 && /^[\s>]*$/.test(lines[line - 2] ?? '');
 }
 
 function adjacentLine(segments: Segment[], next: Nodes): boolean {

@@ -1,7 +1,7 @@
 import type { Code, Construct, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import type { Code as CodeNode } from 'mdast';
-import { laterLineMatches } from './source-text.js';
+import { containerPrefix, laterLineMatches } from './source-text.js';
 import { consumeLineEnding } from './line-lookahead.js';
 
 // kramdown-parser-gfm's fenced code blocks: a line of three or more `~` or backticks
@@ -9,10 +9,10 @@ import { consumeLineEnding } from './line-lookahead.js';
 // `?query` after it), opens a block that needs a closing line repeating the opening run
 // (it may be longer); without one there is no code block, and the line is text. The
 // lines in between are the code, as they are (no indentation is taken off). A fence
-// line ends a paragraph whether or not it makes a code block.
+// line that makes no code block goes on the paragraph before it: kramdown ends the
+// paragraph there, finds no code block, and adds the line to that paragraph again.
 
 const FENCE_LINE = /^ {0,3}([~`]{3,})[ \t]*(\S+)?[ \t]*$/;
-const FENCE_START = /^ {0,3}[~`]{3,}/;
 const isEnd = (code: Code) => code === null || code < -2;
 
 function closingLine(run: string, indent = ' {0,3}'): RegExp {
@@ -46,6 +46,7 @@ const tokenizeCodeFenced: Tokenizer = function (this: TokenizeContext, effects, 
   const tail = self.events.at(-1);
   const prefix = tail && tail[1].type === 'linePrefix' ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let closing: RegExp | undefined;
+  let container: string | undefined;
 
   const lineEnding: State = (code) => {
     if (code === null) return nok(code);
@@ -59,30 +60,20 @@ const tokenizeCodeFenced: Tokenizer = function (this: TokenizeContext, effects, 
 
   return (code) => {
     if ((code !== 96 && code !== 126) || prefix > 3) return nok(code);
+    container = containerPrefix(self, self.now().offset, prefix);
     effects.enter('kramdownCodeFenced');
     return readLine(effects, (text) => {
       const match = FENCE_LINE.exec(' '.repeat(prefix) + text);
       if (!match) return nok;
       closing = closingLine(match[1]!);
-      if (!laterLineMatches(self, closingLine(match[1]!, '[ \\t]*'))) return nok;
+      // the closing line must be in the same containers (kramdown reads a list item's or quote's text alone)
+      if (!laterLineMatches(self, closingLine(match[1]!, '[ \\t]*'), container)) return nok;
       return lineEnding;
     })(code);
   };
 };
 
 export const kramdownCodeFenced: Construct = { name: 'kramdownCodeFenced', tokenize: tokenizeCodeFenced, concrete: true };
-
-/** Ends a paragraph at a fence line, even one that opens no code block. */
-export const fenceLineStop: Construct = {
-  name: 'kramdownFenceLineStop',
-  tokenize(effects, ok, nok) {
-    const self = this;
-    return (code) => {
-      if (!self.interrupt || (code !== 96 && code !== 126)) return nok(code);
-      return readLine(effects, (text) => (FENCE_START.test(text) ? ok : nok))(code);
-    };
-  },
-};
 
 export const kramdownCodeFencedFromMarkdown: FromMarkdownExtension = {
   enter: {

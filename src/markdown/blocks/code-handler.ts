@@ -14,9 +14,9 @@ import { rougeLayout } from '../highlight/rouge-layout.js';
 //
 // The language comes from the fence, else from a `language-…` class given by an IAL;
 // the other IAL classes stay, between the language class and `highlighter-rouge`.
-// kramdown indents its HTML by two spaces per nesting level and puts that indentation
-// before the wrapper's closing tag, inside the wrapper: it is kept, as Jekyll's
-// output has it.
+// kramdown indents its HTML by two spaces per nesting level (raw HTML elements count)
+// and puts that indentation before the wrapper's closing tag, inside the wrapper: it is
+// kept, as Jekyll's output has it.
 
 /** Language of a fence info string as kramdown-parser-gfm reads it: first word, no `?query`. */
 export function fenceLanguage(info: string | null | undefined): string | undefined {
@@ -39,7 +39,8 @@ export function measureCodeDepths(state: State, tree: Root): void {
     if (node.type === 'code') found.set(node, depth);
     const children = (node as Partial<Parent>).children;
     if (!children) continue;
-    const childDepth = node.type === 'footnoteDefinition' ? 3 : node.type === 'paragraph' || node.type === 'heading' ? depth : depth + 1;
+    const rawDepth = (node as { rawDepth?: number }).rawDepth ?? 0;
+    const childDepth = node.type === 'footnoteDefinition' ? 3 : node.type === 'paragraph' || node.type === 'heading' ? depth : depth + 1 + rawDepth;
     for (const child of children) stack.push([child, childDepth]);
   }
   depths.set(state, found);

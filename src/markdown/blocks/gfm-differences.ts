@@ -15,7 +15,7 @@ import { attributeListStop, lazyLineStop } from './lazy-lines.js';
 import { kramdownAbbreviation, kramdownAbbreviationFromMarkdown } from './abbreviation-syntax.js';
 import { kramdownDefinition } from './definition-list-syntax.js';
 import { kramdownCodeIndented, kramdownCodeIndentedFromMarkdown } from './code-indented.js';
-import { fenceLineStop, kramdownCodeFenced, kramdownCodeFencedFromMarkdown } from './code-fenced.js';
+import { kramdownCodeFenced, kramdownCodeFencedFromMarkdown } from './code-fenced.js';
 import { kramdownBlockExtension, kramdownBlockExtensionFromMarkdown } from './extension-flow.js';
 import { kramdownSpanExtension, kramdownSpanExtensionFromMarkdown } from './extension-text.js';
 import { kramdownHeadingAtx, kramdownSetextUnderline, kramdownThematicBreak } from './leaf-blocks.js';
@@ -36,7 +36,7 @@ const REPLACED = ['headingAtx', 'thematicBreak', 'setextUnderline', 'list', 'blo
 
 const LIST_MARKERS = [42, 43, 45, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57]; // * + - 0-9
 
-const FENCE = [kramdownCodeFenced, fenceLineStop];
+const FENCE = [kramdownCodeFenced];
 
 /** The syntax extension; the options give what the parser decides by them (HTML blocks). */
 export const createKramdownSyntax = (options: KramdownOptions): Extension => ({

@@ -1,7 +1,7 @@
 import type { Html, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Node, Point } from 'unist';
 import type { KramdownOptions } from '../options.js';
-import { contentModel, htmlBlockEnd, parsedElementExtent, readHtmlStartTag, type ContentModel, type HtmlStartTag } from './html-structure.js';
+import { contentModel, htmlBlockEnd, nestedElementModel, parsedElementExtent, readHtmlStartTag, type ContentModel, type HtmlStartTag } from './html-structure.js';
 import { HTML_SPAN_ELEMENTS, printRawHtml } from './html-scan.js';
 
 // Block HTML after parsing: an element whose content kramdown parses (a `markdown`
@@ -15,6 +15,8 @@ export interface HtmlElementNode extends Parent {
   tagName: string;
   attributes: Array<[string, string]>;
   model: ContentModel;
+  /** How many raw elements are open around it, when it stands inside raw HTML (kramdown indents its content that much deeper). */
+  rawDepth?: number;
   children: RootContent[];
 }
 
@@ -72,8 +74,7 @@ function expandHtml(node: Html, parse: FragmentParser, source: string, parseBloc
   }
   const found = htmlBlockEnd(text, parseBlockHtml);
   const end = typeof found === 'number' ? found : text.length;
-  const raw = printRawHtml(text.slice(0, end));
-  const pieces = rawPieces(node, parse, place, raw);
+  const pieces = rawPieces(node, parse, place, text.slice(0, end), parseBlockHtml);
   if (pieces.length === 1 && end === text.length && pieces[0]!.type === 'html' && pieces[0]!.value === text) return undefined;
   for (const piece of pieces) if (piece.type === 'html') done.add(piece);
   return [...pieces, ...trailingBlocks(parse, text, end, place)];
@@ -95,30 +96,27 @@ function parsedElement(node: Html, parse: FragmentParser, place: Place, text: st
   return { element, end: at + extent.end };
 }
 
-const START_TAG_WITH_MARKDOWN = /<[A-Za-z_:][\w:.-]*\s(?:[^>"']|"[^"]*"|'[^']*')*?\bmarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))(?:[^>"']|"[^"]*"|'[^']*')*>/g;
 const MARKDOWN_ATTRIBUTE = /\smarkdown\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/;
 
 /**
  * Raw HTML as kramdown prints it: an element inside it whose `markdown` attribute asks
- * for parsing is parsed all the same; other `markdown` attributes are dropped.
+ * for parsing is parsed all the same, from its start tag to its own end (see
+ * html-scan.ts); other `markdown` attributes are dropped.
  */
-function rawPieces(node: Html, parse: FragmentParser, place: Place, text: string): RootContent[] {
-  const pieces: RootContent[] = [];
-  let done = 0;
-  START_TAG_WITH_MARKDOWN.lastIndex = 0;
-  for (let match = START_TAG_WITH_MARKDOWN.exec(text); match; match = START_TAG_WITH_MARKDOWN.exec(text)) {
-    const value = match[1] ?? match[2] ?? match[3];
-    const tag = readHtmlStartTag(text.slice(match.index));
-    if (value === '0' || !tag || HTML_SPAN_ELEMENTS.has(tag.name)) continue;
-    const model = contentModel(tag, false);
-    if (match.index > done) pieces.push({ ...node, value: dropMarkdownAttributes(text.slice(done, match.index)) });
-    const { element, end } = parsedElement(node, parse, place, text, match.index, tag, model);
-    pieces.push(element);
-    done = end;
-    START_TAG_WITH_MARKDOWN.lastIndex = end;
-  }
-  if (done < text.length || pieces.length === 0) pieces.push({ ...node, value: dropMarkdownAttributes(text.slice(done)) });
-  return pieces;
+function rawPieces(node: Html, parse: FragmentParser, place: Place, text: string, parseBlockHtml: boolean): RootContent[] {
+  const elements = new Map<number, HtmlElementNode>();
+  const parsedEnd = (at: number) => {
+    const tag = readHtmlStartTag(text.slice(at));
+    const model = nestedElementModel(tag);
+    if (!tag || model === 'raw') return undefined;
+    const { element, end } = parsedElement(node, parse, place, text, at, tag, model, parseBlockHtml);
+    elements.set(at, element);
+    return end;
+  };
+  const pieces = printRawHtml(text, parsedEnd).map((piece): RootContent =>
+    typeof piece === 'string' ? { ...node, value: dropMarkdownAttributes(piece) } : { ...elements.get(piece.start)!, rawDepth: piece.depth },
+  );
+  return pieces.length > 0 ? pieces : [{ ...node, value: '' }];
 }
 
 function dropMarkdownAttributes(html: string): string {

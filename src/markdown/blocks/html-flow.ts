@@ -1,6 +1,8 @@
 import type { Code, Construct, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import type { KramdownOptions } from '../options.js';
 import { createHtmlBlockScanner, htmlBlockEnd } from './html-structure.js';
+import { readStartTagPrefix, startTagCompletes, startTagProgress, type StartTagProgress } from './html-start-tag-prefix.js';
+import { documentSource } from './source-text.js';
 import { parseOption } from './extension-flow.js';
 import { consumeLineEnding, nonLazyLineEnding } from './line-lookahead.js';
 
@@ -13,6 +15,7 @@ import { consumeLineEnding, nonLazyLineEnding } from './line-lookahead.js';
 // parses its content.
 
 const LESS_THAN = 60;
+const TAG_START = /^<[A-Za-z_:]/;
 
 const createTokenizer = (options: KramdownOptions): Tokenizer =>
   function (this: TokenizeContext, effects, ok, nok) {
@@ -25,6 +28,9 @@ const createTokenizer = (options: KramdownOptions): Tokenizer =>
     let end: number | undefined;
     let firstLine = true;
     let dataOpen = false;
+    let tag: StartTagProgress | undefined;
+    let checkedSource = false;
+    let start: number | undefined;
 
     const inside: State = (code) => {
       if (code === null || code < -2) return lineEnd(code);
@@ -38,6 +44,17 @@ const createTokenizer = (options: KramdownOptions): Tokenizer =>
     const lineEnd = (code: Code): State | undefined => {
       if (dataOpen) effects.exit('htmlFlowData');
       dataOpen = false;
+      if (firstLine && TAG_START.test(buffer)) {
+        // a start tag may go on over the next lines: read on till it is complete
+        const prefix = readStartTagPrefix(buffer, (tag ??= startTagProgress()));
+        if (prefix === 'invalid') return nok(code);
+        if (prefix === 'partial' && !checkedSource) {
+          checkedSource = true;
+          const source = documentSource(self);
+          if (source !== undefined && start !== undefined && !startTagCompletes(source, start)) return nok(code);
+        }
+        if (prefix === 'partial') return code === null ? nok(code) : effects.check(nonLazyLineEnding, nextLine, nok)(code);
+      }
       const status = scan(buffer);
       if (firstLine && status === 'invalid') return nok(code);
       // A comment or a script does not end a paragraph for kramdown: it stays inline there.
@@ -69,6 +86,7 @@ const createTokenizer = (options: KramdownOptions): Tokenizer =>
 
     return (code) => {
       if (code !== LESS_THAN) return nok(code);
+      start = self.now().offset;
       effects.enter('htmlFlow');
       return inside(code);
     };

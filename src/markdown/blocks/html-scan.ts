@@ -3,7 +3,9 @@
 // tag: nested start tags open elements (void and self-closed ones do not), an end tag
 // closes the innermost open element only when the names match (others are kept as
 // text), comments and processing instructions are skipped, and <script>/<style> bodies
-// are not looked into. Blank lines do not end it; the end of the input closes it.
+// are not looked into. Blank lines do not end it; the end of the input closes it. An
+// element inside whose `markdown` attribute asks for parsing is read to its own end
+// first, which may lie past the raw elements around it (see ParsedElementReader).
 
 const NAME = String.raw`[A-Za-z_:][\w:.-]*`;
 const ATTRIBUTES = String.raw`(?:\s+${NAME}(?:\s*=\s*(?:[\p{L}\p{N}_]+|("|')[\s\S]*?\2))?)*`;
@@ -47,7 +49,23 @@ export type HtmlBlockScan =
 export interface ScanProgress {
   open?: string[];
   position?: number;
+  /** Reads an element inside the raw HTML whose content kramdown parses (see ParsedElementReader). */
+  parsed?: ParsedElementReader;
+  /** The scan of such an element, under way: its end, or `open` while it is not in the text. */
+  inside?: (text: string) => number | 'open';
 }
+
+/**
+ * An element inside raw HTML may ask for its content to be parsed (a `markdown`
+ * attribute): kramdown then reads it as it reads such an element anywhere, up to its own
+ * end (which may be past the raw elements around it), and reads the raw HTML on after
+ * it. Given the text and where the element's start tag is, the reader returns the scan
+ * of its extent, or undefined when the element stays raw.
+ */
+export type ParsedElementReader = (text: string, at: number) => ((text: string) => number | 'open') | undefined;
+
+/** A start tag that may carry a `markdown` attribute (the reader decides). */
+export const MAY_HAVE_MARKDOWN_ATTRIBUTE = /\smarkdown\s*=/i;
 
 const START_TAG_AT = new RegExp(START_TAG.source.slice(1), 'uy');
 const END_TAG_AT = new RegExp(END_TAG.source.slice(1), 'y');
@@ -93,6 +111,13 @@ function scanRawBody(text: string, progress: ScanProgress): HtmlBlockScan {
     return { status: 'open' };
   };
   while (open.length > 0) {
+    if (progress.inside) {
+      const end = progress.inside(text);
+      if (end === 'open') return wait(position);
+      progress.inside = undefined;
+      position = end;
+      continue;
+    }
     RAW_START.lastIndex = position;
     const found = RAW_START.exec(text);
     if (!found) return wait(Math.max(position, text.length - 3));
@@ -129,7 +154,9 @@ function scanRawBody(text: string, progress: ScanProgress): HtmlBlockScan {
         if (skipped.status !== 'complete') return wait(at);
         position = skipped.end;
       } else if (!tag[3] && !HTML_ELEMENTS_WITHOUT_BODY.has(name)) {
-        open.push(name);
+        const inside = MAY_HAVE_MARKDOWN_ATTRIBUTE.test(tag[0]) ? progress.parsed?.(text, at) : undefined;
+        if (inside) progress.inside = inside;
+        else open.push(name);
       }
     }
   }
@@ -145,13 +172,22 @@ const TEXT_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&
 export const escapeHtmlText = (text: string) => text.replace(TEXT_SPECIALS, (found) => TEXT_ESCAPES[found] ?? found);
 
 /**
+ * A piece of printed raw HTML, or the extent of an element in it whose content is parsed
+ * (`depth`: how many raw elements are open around it).
+ */
+export type RawHtmlPiece = string | { start: number; end: number; depth: number };
+
+/**
  * Raw block HTML as kramdown prints it. kramdown parses it into elements and text:
  * tags, comments and processing instructions come out as written (script and style
  * bodies too), everything else is text and comes out escaped: a `<` that starts no
  * tag, an end tag that does not close the innermost open element, a CDATA section or
  * a declaration. Elements left open are closed after the block's last line.
+ * `parsedEnd(at)` gives where an element starting at `at` ends when its content is
+ * parsed (undefined: it is raw); such an element is a piece of its own.
  */
-export function printRawHtml(html: string): string {
+export function printRawHtml(html: string, parsedEnd?: (at: number) => number | undefined): RawHtmlPiece[] {
+  const pieces: RawHtmlPiece[] = [];
   const open: string[] = [];
   let out = '';
   let textStart = 0;
@@ -181,17 +217,26 @@ export function printRawHtml(html: string): string {
       const tag = START_TAG_AT.exec(html);
       if (!tag) continue;
       const name = normalName(tag[1]!);
-      if (RAW_TEXT_ELEMENTS.has(name)) {
+      const hasBody = !tag[3] && !HTML_ELEMENTS_WITHOUT_BODY.has(name);
+      const parsed = hasBody && !RAW_TEXT_ELEMENTS.has(name) && MAY_HAVE_MARKDOWN_ATTRIBUTE.test(tag[0]) ? parsedEnd?.(at) : undefined;
+      if (parsed !== undefined) {
+        keep(at, at);
+        if (out) pieces.push(out);
+        pieces.push({ start: at, end: parsed, depth: open.length });
+        out = '';
+        textStart = position = parsed;
+      } else if (RAW_TEXT_ELEMENTS.has(name)) {
         const skipped = skipRawText(html, name, at + tag[0].length);
         keep(at, skipped.status === 'complete' ? skipped.end : html.length);
         if (skipped.status !== 'complete') open.push(name);
       } else {
         keep(at, at + tag[0].length);
-        if (!tag[3] && !HTML_ELEMENTS_WITHOUT_BODY.has(name)) open.push(name);
+        if (hasBody) open.push(name);
       }
     }
   }
   out += escapeHtmlText(html.slice(textStart));
-  if (open.length === 0) return out;
-  return `${out.endsWith('\n') ? out : `${out}\n`}${open.reverse().map((name) => `</${name}>`).join('')}`;
+  if (open.length > 0) out = `${out.endsWith('\n') || out === '' ? out : `${out}\n`}${open.reverse().map((name) => `</${name}>`).join('')}`;
+  if (out) pieces.push(out);
+  return pieces;
 }

@@ -1,4 +1,4 @@
-import { HTML_ELEMENTS_WITHOUT_BODY, HTML_SPAN_ELEMENTS, scanHtmlBlock, type ScanProgress } from './html-scan.js';
+import { HTML_ELEMENTS_WITHOUT_BODY, HTML_SPAN_ELEMENTS, scanHtmlBlock, type ParsedElementReader, type ScanProgress } from './html-scan.js';
 
 // How kramdown reads a block-level HTML element whose content it parses as Markdown:
 // because of a `markdown` attribute ("1", "block" or "span"; "0" keeps it raw), or
@@ -109,13 +109,41 @@ export function parsedElementExtent(text: string, tag: HtmlStartTag, model: Cont
   if (tag.selfClosing || HTML_ELEMENTS_WITHOUT_BODY.has(tag.name)) {
     return { tag, model, contentStart: tag.length, contentEnd: tag.length, end: tag.length, closed: true };
   }
-  // After the start tag, the rest of its line is skipped when it holds only whitespace.
-  const afterTag = /^[ \t]*(?:\r?\n|$)/.exec(text.slice(tag.length));
-  const contentStart = tag.length + (model === 'block' && afterTag ? afterTag[0].length : 0);
+  const contentStart = contentStartOf(text, tag, model);
   const scan = progress ?? { lineStart: contentStart };
   const close = model === 'span' ? findEndTag(text, tag.name, contentStart) : findLineEndTag(text, tag.name, scan, parseBlockHtml);
   if (!close) return { tag, model, contentStart, contentEnd: text.length, end: text.length, closed: false };
   return { tag, model, contentStart, contentEnd: close.lineStart, end: close.end, closed: true };
+}
+
+/** After the start tag, the rest of its line is skipped when it holds only whitespace (block model). */
+function contentStartOf(text: string, tag: HtmlStartTag, model: ContentModel): number {
+  const afterTag = /^[ \t]*(?:\r?\n|$)/.exec(text.slice(tag.length));
+  return tag.length + (model === 'block' && afterTag ? afterTag[0].length : 0);
+}
+
+/**
+ * The model of an element inside raw HTML: raw unless its `markdown` attribute asks for
+ * parsing (`parse_block_html` does not reach inside raw HTML). Span elements too.
+ */
+export function nestedElementModel(tag: HtmlStartTag | undefined): ContentModel {
+  if (!tag || tag.selfClosing || HTML_ELEMENTS_WITHOUT_BODY.has(tag.name) || tag.name === 'script' || tag.name === 'style') return 'raw';
+  return contentModel(tag, false);
+}
+
+/** Reads the elements inside raw HTML whose content kramdown parses (see ParsedElementReader). */
+export function parsedElementReader(parseBlockHtml: boolean): ParsedElementReader {
+  return (text, at) => {
+    const tag = readHtmlStartTag(text.slice(at));
+    const model = nestedElementModel(tag);
+    if (!tag || model === 'raw') return undefined;
+    let scan: LineScan | undefined;
+    return (grown) => {
+      const rest = grown.slice(at);
+      const extent = parsedElementExtent(rest, tag, model, model === 'block' ? (scan ??= { lineStart: contentStartOf(rest, tag, model) }) : undefined, parseBlockHtml);
+      return extent.closed ? at + extent.end : 'open';
+    };
+  };
 }
 
 /** Span content ends at the first end tag, wherever it is. */
@@ -190,7 +218,7 @@ function skipNestedBlock(text: string, at: number, scan: LineScan, parseBlockHtm
     if (!close) return 'open';
     end = close.end;
   } else {
-    const found = scanHtmlBlock(rest, (scan.raw ??= {}));
+    const found = scanHtmlBlock(rest, (scan.raw ??= { parsed: parsedElementReader(parseBlockHtml) }));
     if (found.status === 'open') return 'open';
     scan.raw = undefined;
     if (found.status === 'invalid') return 'invalid';
@@ -207,7 +235,7 @@ function skipNestedBlock(text: string, at: number, scan: LineScan, parseBlockHtm
  */
 export function createHtmlBlockScanner(parseBlockHtml: boolean): (text: string) => number | 'open' | 'invalid' {
   let parsed: { tag: HtmlStartTag; model: ContentModel; scan?: LineScan } | undefined;
-  const raw: ScanProgress = {};
+  const raw: ScanProgress = { parsed: parsedElementReader(parseBlockHtml) };
   let decided = false;
   return (text) => {
     if (!decided) {

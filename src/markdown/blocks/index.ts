@@ -21,7 +21,6 @@ import { parseInDocument } from './footnote-names.js';
 import { createSpanContentParser } from './span-content-parser.js';
 import { createHeadingHandler } from './heading-handler.js';
 import { kramdownHtml, kramdownHtmlElement } from './html-element-handler.js';
-import { applySpanTagRules } from './span-html-tags.js';
 import { kramdownParagraph } from './paragraph-handler.js';
 import { collectDocumentOptions } from './document-options.js';
 import { createRootHandler, kramdownAbbreviationDefinition, kramdownText } from './document-handlers.js';
@@ -40,7 +39,6 @@ export function remarkKramdownBlocks(this: Processor, options: KramdownOptions) 
     const source = String(file);
     // HTML first: the content it brings in goes through all the steps after it.
     expandHtmlBlocks(tree, (text, spansOnly) => parseInDocument(source, () => (spansOnly ? parseSpans(text) : parse(text))), source, options);
-    applySpanTagRules(tree);
     collectDocumentOptions(tree);
     buildDefinitionLists(tree, source);
     lists(tree, file);

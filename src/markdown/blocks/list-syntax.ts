@@ -110,7 +110,8 @@ const tokenizeContinuation: Tokenizer = function (this: TokenizeContext, effects
     state.kramdownAfterBlank = true;
     state.kramdownNestedListFound = true;
     state.furtherBlankLines = state.furtherBlankLines || state.initialBlankLine;
-    return spaces(effects, ok, 'listItemIndent', (state.size ?? 0) + 1)(code);
+    // kramdown adds a blank line to the item as it is: its whitespace stays (a code block's content)
+    return ok(code);
   };
   const notBlank: State = (code) => {
     const blankBefore = state.furtherBlankLines;

@@ -43,17 +43,66 @@ function serialize(chunks: Array<string | number | null>): string {
 
 /**
  * Whether some line after the current one matches `pattern` (container prefixes such
- * as `>` and indentation are taken off loosely first). True when the source is unknown.
+ * as `>` and indentation are taken off loosely first). With `container` (what stands
+ * before the block on its first line, see containerPrefix), only lines that stay in
+ * those containers count: the search ends at a line that leaves them.
+ * True when the source is unknown.
  */
-export function laterLineMatches(context: TokenizeContext, pattern: RegExp): boolean {
+export function laterLineMatches(context: TokenizeContext, pattern: RegExp, container?: string): boolean {
   const source = sources.get(context.parser);
   if (source === undefined) return true;
   const lineEnd = source.indexOf('\n', context.now().offset);
   if (lineEnd < 0) return false;
+  const within = container === undefined ? undefined : containerReader(container);
   for (const line of source.slice(lineEnd + 1).split(/\r?\n|\r/)) {
-    if (pattern.test(line.replace(/^(?:[ \t]*>)*/, ''))) return true;
+    const inside = within ? within(line) : line.replace(/^(?:[ \t]*>)*/, '');
+    if (inside === undefined) return false;
+    if (pattern.test(inside)) return true;
   }
   return false;
+}
+
+/** The text before `offset` on its line, less the block's own `indent` columns before it. */
+export function containerPrefix(context: TokenizeContext, offset: number, indent: number): string | undefined {
+  const source = sources.get(context.parser);
+  if (source === undefined) return undefined;
+  return source.slice(source.lastIndexOf('\n', offset - 1) + 1, Math.max(0, offset - indent));
+}
+
+const QUOTE_MARKER = /^[ \t]*> ?/;
+const columns = (space: string) => [...space].reduce((width, char) => width + (char === '\t' ? 4 : 1), 0);
+
+// A line that may not go on lazily: a list item, an IAL or an HTML tag line.
+const NOT_LAZY = /^ {0,3}(?:[*+-][ \t]|\d+\.[ \t]|\{:|<)/;
+
+/**
+ * Reads a line as the containers of `prefix` see it: their `>` markers and indentation
+ * taken off. A line short of them stays in only as a lazy line (right after a non-blank
+ * line, and no list item, IAL or HTML tag); else undefined: the containers end there.
+ */
+function containerReader(prefix: string): (line: string) => string | undefined {
+  let quotes = 0;
+  let rest = prefix;
+  for (let marker = QUOTE_MARKER.exec(rest); marker; marker = QUOTE_MARKER.exec(rest)) {
+    quotes++;
+    rest = rest.slice(marker[0].length);
+  }
+  const indent = columns(rest);
+  let afterBlank = false;
+  const outside = (line: string) => (afterBlank || NOT_LAZY.test(line) ? undefined : line.trimStart());
+  return (line) => {
+    let text = line;
+    for (let i = 0; i < quotes; i++) {
+      const marker = QUOTE_MARKER.exec(text);
+      if (!marker) return text.trim() === '' ? ((afterBlank = true), '') : outside(line);
+      text = text.slice(marker[0].length);
+    }
+    const space = /^[ \t]*/.exec(text)![0];
+    const blank = text.trim() === '';
+    const inside = blank ? '' : columns(space) >= indent ? text.slice(space.length) : outside(text);
+    afterBlank = blank;
+    return inside;
+  };
 }
 
 /** Whether the rest of the current line matches `pattern`. True when the source is unknown. */

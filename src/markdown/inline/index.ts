@@ -15,6 +15,7 @@ import { SourceIndex } from '../source/offsets.js';
 import { applyKramdownEmphasis, withoutCommonMarkEmphasis } from '../emphasis/apply-emphasis.js';
 import { applySpanHtmlRules } from './span-html.js';
 import { findXmlTags, normalizeSpanTags } from './span-tags.js';
+import { applySpanTagRules } from '../blocks/span-html-tags.js';
 import { createInlineCodeHandler, trimCodeSpanPadding } from './code-span.js';
 import { kramdownCodeSpanSyntax } from './code-span-syntax.js';
 import { kramdownStrikethroughFromMarkdown, kramdownStrikethroughSyntax } from './strikethrough-syntax.js';
@@ -49,6 +50,8 @@ export function remarkKramdownInline(this: Processor, options: KramdownOptions) 
     trimCodeSpanPadding(tree, source);
     applyKramdownAutolinks(tree, index);
     findXmlTags(tree, index);
+    // tags closed or turned to text as kramdown's span parser sees them, XML-named ones too
+    applySpanTagRules(tree);
     const attributeDefinitions = applyBlockAttributeLists(tree, source, warnIal);
     const linkDefinitions = collectLinkDefinitions(tree, index);
     // links before raw HTML content: a tag written in a link target (`(<some page.html>)`)
