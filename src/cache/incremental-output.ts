@@ -10,7 +10,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { NodeFileSystem } from '../fs.js';
 import type { OutputFile, StaticFile } from '../pipeline/types.js';
 import { createStagingDir, discardStaging, SeededWriter, swapIn } from '../pipeline/write-output.js';
-import { inputFingerprint, loadManifest, MANIFEST_VERSION, outputIntact, saveManifest, type OutputManifest } from './output-manifest.js';
+import { loadManifest, MANIFEST_VERSION, outputIntact, saveManifest, type OutputManifest } from './output-manifest.js';
+import { inputFingerprint, type InputSignatures } from './input-fingerprint.js';
 import { SearchIndexer } from './search-indexer.js';
 
 export interface OutputState {
@@ -22,6 +23,8 @@ export interface OutputState {
   inputs: string;
   /** Files in the source folder (counted with the fingerprint; undefined without a cache). */
   sourceFiles?: number;
+  /** The input files as the fingerprint read them (kept in the manifest for the next build). */
+  signatures?: InputSignatures;
 }
 
 /** What the last build of this output said, replayed when nothing changed. */
@@ -36,8 +39,9 @@ type ManifestWithSummary = OutputManifest & { summary?: BuildSummary };
 export function outputState(config: ResolvedConfig, filters: BuildFilters, cacheDir: string | undefined): OutputState {
   const outDir = config.outDir;
   if (!cacheDir) return { outDir, inputs: '' };
-  const inputs = inputFingerprint({ config, filters, ignore: [outDir, cacheDir] });
-  return { outDir, cacheDir, previous: loadManifest(cacheDir, outDir), inputs: inputs.hash, sourceFiles: inputs.sourceFiles };
+  const previous = loadManifest(cacheDir, outDir);
+  const inputs = inputFingerprint({ config, filters, ignore: [outDir, cacheDir], known: previous?.sources });
+  return { outDir, cacheDir, previous, inputs: inputs.hash, sourceFiles: inputs.sourceFiles, signatures: inputs.signatures };
 }
 
 /** The previous build's summary when its inputs are the current ones and its output is intact. */
@@ -146,7 +150,7 @@ export class OutputSession {
       writer.recordFolder('pagefind', 'pagefind');
       swapIn(this.staging, state.outDir);
       if (state.cacheDir) {
-        const manifest: ManifestWithSummary = { version: MANIFEST_VERSION, outDir: state.outDir, inputs: volatile ? '' : state.inputs, search: search.record, files: writer.records, summary };
+        const manifest: ManifestWithSummary = { version: MANIFEST_VERSION, outDir: state.outDir, inputs: volatile ? '' : state.inputs, search: search.record, files: writer.records, summary, sources: state.signatures };
         saveManifest(state.cacheDir, manifest);
       }
       return {

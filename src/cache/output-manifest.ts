@@ -4,12 +4,10 @@
 // the build's inputs. The next build links unchanged files from the previous output instead
 // of writing them, keeps the search index of every language none of whose pages changed,
 // and does nothing at all when no input changed and the output is still exactly as it left it.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { BuildFilters, ResolvedConfig } from '../config/resolved-config.js';
-import { matchesAny } from '../pipeline/discover-sources.js';
-import { faroFingerprint, hashOf, stableJson } from './fingerprint.js';
+import { hashOf } from './fingerprint.js';
+import type { InputSignatures } from './input-fingerprint.js';
 import type { SearchRecord } from './search-bundle.js';
 
 export const MANIFEST_VERSION = 2;
@@ -25,6 +23,8 @@ export interface OutputManifest {
   /** The search bundle's parts, one per language, with the pages each was built from. */
   search?: SearchRecord;
   files: Record<string, FileRecord>;
+  /** The inputs' files as the fingerprint read them (input-fingerprint.ts), for the next one. */
+  sources?: InputSignatures;
 }
 
 export function manifestPath(cacheDir: string, outDir: string): string {
@@ -83,62 +83,4 @@ export function outputIntact(outDir: string, manifest: OutputManifest): boolean 
     return true;
   };
   return walk(outDir) && count === Object.keys(manifest.files).length;
-}
-
-/** Files at most this large count by content; larger ones (images, PDFs) by size and mtime. */
-const HASHED_SIZE = 256 * 1024;
-
-export interface InputRequest {
-  config: ResolvedConfig;
-  filters: BuildFilters;
-  /** Folders inside the source that are not input (the output, the cache). */
-  ignore: string[];
-}
-
-/**
- * Fingerprint of everything a build reads: faro itself, the resolved config and filters,
- * the config file, every file of the source folder (but its excluded folders, the output
- * and the cache), the layouts and the assets.
- */
-export function inputFingerprint({ config, filters, ignore }: InputRequest): { hash: string; sourceFiles: number } {
-  const hash = createHash('sha1');
-  hash.update(faroFingerprint());
-  hash.update(stableJson(config));
-  hash.update(stableJson(filters));
-  hash.update(process.env.JEKYLL_ENV ?? '');
-  if (config.configFile) hashTree(hash, config.configFile, [], []);
-  const excludes = config.exclude.filter((pattern) => !config.include.includes(pattern));
-  const sourceFiles = hashTree(hash, config.sourceDir, [...ignore, join(config.sourceDir, '.git')], excludes);
-  hashTree(hash, config.layoutsDir, [], []);
-  if (config.assetsDir) hashTree(hash, config.assetsDir, [], []);
-  return { hash: hash.digest('hex'), sourceFiles };
-}
-
-/** Hashes the tree below `root`; returns how many files it holds. */
-function hashTree(hash: ReturnType<typeof createHash>, root: string, ignore: string[], excludes: string[]): number {
-  let files = 0;
-  const walk = (abs: string, rel: string): void => {
-    if (ignore.some((path) => abs === path || abs.startsWith(path + sep))) return;
-    if (rel && excludes.length && matchesAny(rel, excludes)) return;
-    // Another build's staging or retired output beside an output kept in the source folder.
-    if (/(^|\/)\.faro-(staging|retired)-[^/]*$/.test(rel)) return;
-    let stat: Stats;
-    try {
-      stat = statSync(abs);
-    } catch {
-      hash.update(`${rel}\0missing\n`);
-      return;
-    }
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(abs).sort()) walk(join(abs, name), rel ? `${rel}/${name}` : name);
-      return;
-    }
-    files++;
-    hash.update(`${rel}\0${stat.size}\0`);
-    if (stat.size <= HASHED_SIZE) hash.update(readFileSync(abs));
-    else hash.update(String(stat.mtimeMs));
-    hash.update('\n');
-  };
-  walk(root, '');
-  return files;
 }
