@@ -4,8 +4,8 @@
 // (images, PDFs) by size and mtime. Reading ten thousand articles to learn that none
 // changed is most of a warm build, so the content hash of a file is taken from the last
 // fingerprint's signatures when its size and mtime are the same (as git's index does),
-// unless it was modified so close to that fingerprint that a later edit could keep its
-// mtime.
+// unless it was modified so close to that fingerprint that a later edit could have kept
+// its mtime.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -15,8 +15,12 @@ import { faroFingerprint, stableJson } from './fingerprint.js';
 
 /** Files at most this large count by content; larger ones (images, PDFs) by size and mtime. */
 const HASHED_SIZE = 256 * 1024;
-/** A file modified less than this before the signatures were taken is read again. */
-const RACY_MS = 2000;
+/**
+ * A file modified less than this before the signatures were taken is read again: an edit
+ * within the same tick of the file system's clock could have kept its mtime. Whole-second
+ * mtimes mean a coarse clock (FAT keeps two seconds); others are fine-grained.
+ */
+const racyMs = (mtimeMs: number) => (mtimeMs % 1000 === 0 ? 2000 : 50);
 
 /** Content hashes of the input files by absolute path, with the size and mtime they had. */
 export interface InputSignatures {
@@ -97,7 +101,7 @@ function hashTree(tree: TreeHash, root: string, ignore: string[], excludes: stri
 /** The file's content hash: the known one when size and mtime say it is the same file. */
 function contentHash(tree: TreeHash, abs: string, stat: Stats): string {
   const known = tree.known?.files[abs];
-  const same = known !== undefined && known[0] === stat.size && known[1] === stat.mtimeMs && stat.mtimeMs < tree.known!.takenAt - RACY_MS;
+  const same = known !== undefined && known[0] === stat.size && known[1] === stat.mtimeMs && stat.mtimeMs < tree.known!.takenAt - racyMs(stat.mtimeMs);
   const value = same ? known[2] : createHash('sha1').update(readFileSync(abs)).digest('hex');
   tree.signatures.files[abs] = [stat.size, stat.mtimeMs, value];
   return value;

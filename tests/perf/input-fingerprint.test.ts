@@ -48,9 +48,22 @@ describe('the input fingerprint', () => {
   it('reads a file again when it was written within moments of the last signatures', async () => {
     root = writeSite({ 'content/us/en/a.md': `${front('A')}Alpha.\n` });
     const article = join(root, 'content/us/en/a.md');
-    const first = await fingerprintOf();
     // signatures taken right after the write: a same-size edit could keep the mtime
-    const racy = withHash(first.signatures, article, 'f'.repeat(40), statSync(article).mtimeMs + 500);
+    const fine = new Date(Date.now() - 60_000 + 123);
+    utimesSync(article, fine, fine);
+    const first = await fingerprintOf();
+    const racy = withHash(first.signatures, article, 'f'.repeat(40), statSync(article).mtimeMs + 20);
     expect((await fingerprintOf(racy)).hash).toBe(first.hash);
+    // with a clock of whole seconds (FAT, HFS+), two seconds count as moments
+    const coarse = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    utimesSync(article, coarse, coarse);
+    const second = await fingerprintOf();
+    const coarseRacy = withHash(second.signatures, article, 'f'.repeat(40), statSync(article).mtimeMs + 1500);
+    expect((await fingerprintOf(coarseRacy)).hash).toBe(second.hash);
+    // a second after the write is safe on a fine-grained clock
+    utimesSync(article, fine, fine);
+    const third = await fingerprintOf();
+    const safe = withHash(third.signatures, article, 'f'.repeat(40), statSync(article).mtimeMs + 1000);
+    expect((await fingerprintOf(safe)).hash).not.toBe(third.hash);
   });
 });
