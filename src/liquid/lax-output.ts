@@ -3,6 +3,7 @@
 // then whatever filters it can find after the first `|`, skipping the rest. liquidjs would
 // refuse the whole page; here the rejected output is rewritten the lax way and parsed again.
 import { Parser, TokenKind, type Liquid, type Template, type TopLevelToken } from 'liquidjs';
+import { once } from './once.js';
 
 // Liquid's QuotedFragment: a quoted string, or a run without spaces, commas or pipes.
 const FRAGMENT = `"[^"]*"|'[^']*'|(?:[^\\s,|'"]|"[^"]*"|'[^']*')+`;
@@ -41,11 +42,7 @@ interface OutputTokenLike {
   file?: string;
 }
 
-let installed = false;
-
-export function installLaxOutputs(): void {
-  if (installed) return;
-  installed = true;
+export const installLaxOutputs = once(() => {
   const proto = Parser.prototype as unknown as ParserInternals;
   const parseToken = proto.parseToken;
   proto.parseToken = function (this: ParserInternals, token: TopLevelToken, remainTokens: TopLevelToken[]) {
@@ -72,7 +69,7 @@ export function installLaxOutputs(): void {
     (template as { token: unknown }).token = token;
     return template;
   };
-}
+});
 
 function isSingleValue(template: Template): boolean {
   const postfix = (template as { value?: { initial?: { postfix?: Array<{ kind?: number }> } } }).value?.initial?.postfix;

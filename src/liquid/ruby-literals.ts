@@ -5,6 +5,7 @@
 // liquidjs has no option for either, so its tokenizer is adjusted once per process.
 import { Drop, Tokenizer } from 'liquidjs';
 import { RubyFloat, rubyInteger } from './ruby-values.js';
+import { once } from './once.js';
 
 interface TokenizerInternals {
   input: string;
@@ -43,11 +44,7 @@ class RubyBlank extends Drop {
 
 const BLANK = new RubyBlank();
 
-let installed = false;
-
-export function installRubyLiterals(): void {
-  if (installed) return;
-  installed = true;
+export const installRubyLiterals = once(() => {
   const proto = Tokenizer.prototype as unknown as TokenizerInternals;
   const readQuoted = proto.readQuoted;
   const readNumber = proto.readNumber;
@@ -93,4 +90,4 @@ export function installRubyLiterals(): void {
     }
     return token;
   };
-}
+});

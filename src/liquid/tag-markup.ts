@@ -3,6 +3,7 @@
 // `else`, `{% endfor x %}` a plain `endfor`. liquidjs rejects such markup in some tags, so
 // it is dropped from those tokens before the tags are parsed.
 import { Parser, TokenKind, type TopLevelToken } from 'liquidjs';
+import { once } from './once.js';
 
 const MARKUP_IGNORED = /^(?:else|end\w+)$/;
 
@@ -23,15 +24,11 @@ interface ParserInternals {
   parseTokens(tokens: TopLevelToken[]): unknown;
 }
 
-let installed = false;
-
-export function installIgnoredTagMarkup(): void {
-  if (installed) return;
-  installed = true;
+export const installIgnoredTagMarkup = once(() => {
   const proto = Parser.prototype as unknown as ParserInternals;
   const parseTokens = proto.parseTokens;
   proto.parseTokens = function (this: ParserInternals, tokens: TopLevelToken[]) {
     dropIgnoredTagMarkup(tokens);
     return parseTokens.call(this, tokens);
   };
-}
+});
