@@ -10,8 +10,7 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { RenderSettings } from '../render-article.js';
 import { byName, collectionDocuments } from './liquid-variables.js';
 import type { Page } from './types.js';
-import { containedPath } from '../fs.js';
-import { MAX_INCLUDE_DEPTH } from '../liquid/tags/include-tags.js';
+import { includeRelativeFolder, includeRelativeTargets, MAX_INCLUDE_DEPTH } from '../liquid/tags/include-tags.js';
 
 /** Jekyll's render order and the `site` an article sees at each point of it. */
 export interface ContentOrder {
@@ -59,26 +58,18 @@ export function contentReaders(settings: RenderSettings): (page: Pick<Page, 'bod
   const includesReadContent = () =>
     (includesRead ??= settings.fs.listFiles(settings.includesDir).some((entry) => readsContent(settings.fs.readText(entry.path) ?? '')));
   const reads = (text: string, folder: string, depth: number): boolean =>
-    readsContent(text) ||
-    (INCLUDE.test(text) && includesReadContent()) ||
-    (text.includes('include_relative') && relativeFilesRead(text, folder, depth));
-  const relativeFilesRead = (text: string, folder: string, depth: number): boolean => {
-    for (const [, name] of text.matchAll(INCLUDE_RELATIVE)) {
+    readsContent(text) || (INCLUDE.test(text) && includesReadContent()) || relativeFilesRead(text, folder, depth);
+  const relativeFilesRead = (text: string, folder: string, depth: number): boolean =>
+    includeRelativeTargets(text, folder).some((path) => {
       // a file named at render time, or nested past reason: it may be any file
-      if (name!.includes('{{') || depth >= MAX_INCLUDE_DEPTH) return true;
-      const path = containedPath(folder === '' ? name! : `${folder}/${name}`);
-      const included = path === undefined ? undefined : settings.fs.readText(path);
-      if (included !== undefined && reads(included, folder, depth + 1)) return true;
-    }
-    return false;
-  };
-  // include_relative names files from the page's folder, in nested files too
-  return (page) => reads(page.body, folderOf(page.sourcePath), 0);
+      if (path === null || depth >= MAX_INCLUDE_DEPTH) return true;
+      const included = settings.fs.readText(path);
+      return included !== undefined && reads(included, folder, depth + 1);
+    });
+  return (page) => reads(page.body, includeRelativeFolder(page.sourcePath), 0);
 }
 
 const INCLUDE = /\{%-?\s*include\s/;
-const INCLUDE_RELATIVE = /\{%-?\s*include_relative\s+([^\s%}]+)/g;
-const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 
 /** What to render for some pages when some of them read other items' content. */
 export interface ContentPlan {

@@ -6,11 +6,8 @@
 // the include_relative tags that name a file outright (also inside included files; a name
 // built at render time cannot be known in advance).
 import type { SiteFileSystem } from '../fs.js';
-import { containedPath } from '../fs.js';
-import { MAX_INCLUDE_DEPTH } from '../liquid/tags/include-tags.js';
+import { includeRelativeFolder, includeRelativeTargets, MAX_INCLUDE_DEPTH } from '../liquid/tags/include-tags.js';
 import type { Page } from './types.js';
-
-const INCLUDE_RELATIVE = /\{%-?\s*include_relative\s+([^\s%}]+)/g;
 
 /** Marks `templateFromFile` and `includedBodies` on the pages of `order` (Jekyll's render order). */
 export function shareTemplatesAsJekyll(order: Page[], fs: SiteFileSystem): void {
@@ -18,20 +15,26 @@ export function shareTemplatesAsJekyll(order: Page[], fs: SiteFileSystem): void 
   const pages = new Map(order.map((page) => [page.sourcePath, page]));
   // what the shared template of each page's path holds: its body, or its whole file
   const cached = new Map<string, 'body' | 'file'>();
+  // other files (no front matter) pages include, read once
+  const files = new Map<string, string>();
+  const fileText = (path: string) => files.get(path) ?? files.set(path, fs.readText(path) ?? '').get(path)!;
   for (const page of order) {
     if (!cached.has(page.sourcePath)) cached.set(page.sourcePath, 'body');
     if (cached.get(page.sourcePath) === 'file') page.templateFromFile = true;
-    // include_relative names files from the rendering page's folder, in nested files too
-    const folder = page.sourcePath.includes('/') ? page.sourcePath.slice(0, page.sourcePath.lastIndexOf('/')) : '';
+    const folder = includeRelativeFolder(page.sourcePath);
     const follow = (text: string, depth: number): void => {
-      if (depth > MAX_INCLUDE_DEPTH || !text.includes('include_relative')) return;
-      for (const [, name] of text.matchAll(INCLUDE_RELATIVE)) {
-        const path = name!.includes('{{') ? undefined : containedPath(folder === '' ? name! : `${folder}/${name}`);
-        if (path === undefined) continue;
+      if (depth > MAX_INCLUDE_DEPTH) return;
+      for (const path of includeRelativeTargets(text, folder)) {
+        if (path === null) continue;
         const target = pages.get(path);
-        if (target && !cached.has(path)) cached.set(path, 'file');
-        if (target && cached.get(path) === 'body') (page.includedBodies ??= {})[path] = target.body;
-        follow(target ? (cached.get(path) === 'body' ? target.body : target.source) : (fs.readText(path) ?? ''), depth + 1);
+        if (!target) {
+          follow(fileText(path), depth + 1);
+          continue;
+        }
+        if (!cached.has(path)) cached.set(path, 'file');
+        const asBody = cached.get(path) === 'body';
+        if (asBody) (page.includedBodies ??= {})[path] = target.body;
+        follow(asBody ? target.body : target.source, depth + 1);
       }
     };
     follow(page.templateFromFile ? page.source : page.body, 0);

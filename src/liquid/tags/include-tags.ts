@@ -13,6 +13,32 @@ import { JekyllContext } from '../jekyll-context.js';
 /** Includes nested deeper than this are refused (a file including itself would never end). */
 export const MAX_INCLUDE_DEPTH = 50;
 
+/** The folder `include_relative` names files from: the rendering page's (in nested includes too). */
+export function includeRelativeFolder(pagePath: string): string {
+  const slash = pagePath.lastIndexOf('/');
+  return slash < 0 ? '' : pagePath.slice(0, slash);
+}
+
+const INCLUDE_RELATIVE_NAME = /\{%-?\s*include_relative\s+([^\s%}]+)/g;
+
+/**
+ * What the include_relative tags of a Liquid text read, seen from `folder`, in order, before
+ * rendering: a site-relative path for a name written out (names that leave the site are
+ * left out), `null` for a name built at render time, which may be any file.
+ */
+export function includeRelativeTargets(text: string, folder: string): Array<string | null> {
+  if (!text.includes('include_relative')) return [];
+  const targets: Array<string | null> = [];
+  for (const [, name] of text.matchAll(INCLUDE_RELATIVE_NAME)) {
+    if (name!.includes('{{')) targets.push(null);
+    else {
+      const path = containedPath(folder === '' ? name! : `${folder}/${name}`);
+      if (path !== undefined) targets.push(path);
+    }
+  }
+  return targets;
+}
+
 export interface IncludeEnvironment {
   fs: SiteFileSystem;
   /** Folder of includes relative to the site root (`_includes`). */
@@ -108,9 +134,7 @@ export function createIncludeTags(env: IncludeEnvironment) {
 
   class IncludeRelativeTag extends IncludeTag {
     protected override folder(ctx: JekyllContext): string {
-      const file = ctx.state?.file ?? '';
-      const slash = file.lastIndexOf('/');
-      return slash < 0 ? '' : file.slice(0, slash);
+      return includeRelativeFolder(ctx.state?.file ?? '');
     }
   }
 
