@@ -144,10 +144,9 @@ export class LiveSite {
   }
 
   /** The settings a content reader renders with: `site` with the bodies before it in Jekyll's order. */
-  private contentView(reader: Page) {
-    const { site, articles } = this.generated;
+  private contentView(reader: Page, html: ReadonlyMap<string, string>) {
+    const { site } = this.generated;
     const order = site.settings.contentOrder!;
-    const html = new Map(articles.map((article) => [article.sourcePath, article.html]));
     const rendered = new Map<string, string>();
     for (const page of order.pages) {
       if (page.sourcePath === reader.sourcePath) break;
@@ -178,12 +177,19 @@ export class LiveSite {
     // `site.pages` and friends as Liquid sees them now (a new settings object: new engines).
     site.settings = { ...site.settings, site: siteVariables(site.config, site.allPages, site.settings.site.data as Record<string, unknown>, site.staticFiles) };
     const rerendered = new Set<string>();
+    let bodies: Map<string, string> | undefined;
+    const collectionKeys = collectionKeysOf(site.settings.site);
     for (const [index, article] of articles.entries()) {
       const keys = new Set<string>();
-      siteKeysIn(article.body, keys, collectionKeysOf(site.settings.site));
+      siteKeysIn(article.body, keys, collectionKeys);
       if (keys.size === 0 || this.changed.has(article.sourcePath)) continue;
-      const output = renderJob(articleInput(article), this.readsContent(article) ? this.contentView(article) : site.settings, false);
-      if (output.html !== undefined) articles[index] = { ...article, html: output.html, headings: output.headings, links: output.links };
+      // a content reader sees the bodies rendered before it, this pass's included
+      const settings = this.readsContent(article) ? this.contentView(article, (bodies ??= new Map(articles.map((a) => [a.sourcePath, a.html])))) : site.settings;
+      const output = renderJob(articleInput(article), settings, false);
+      if (output.html !== undefined) {
+        articles[index] = { ...article, html: output.html, headings: output.headings, links: output.links };
+        bodies?.set(article.sourcePath, output.html);
+      }
       rerendered.add(article.sourcePath);
     }
     const context: BuildContext = { ...this.context, diagnostics: [] };

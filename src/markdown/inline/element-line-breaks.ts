@@ -59,10 +59,10 @@ export function applyHardWrap(tree: Root): void {
       const endsBlock = !PHRASING_PARENTS.has(parent.type) && index === children.length - 1 && lines.at(-1) === '';
       const pieces: Nodes[] = [];
       lines.forEach((line, at) => {
-        if (at > 0 || line !== '') pieces.push({ type: 'text', value: line, position: child.position });
+        if (line !== '') pieces.push({ type: 'text', value: line, position: child.position });
         if (at < lines.length - 2 || (at === lines.length - 2 && !endsBlock)) pieces.push({ type: 'break' });
       });
-      children.splice(index, 1, ...pieces.filter((piece) => piece.type !== 'text' || piece.value !== ''));
+      children.splice(index, 1, ...pieces);
     }
   });
 }
