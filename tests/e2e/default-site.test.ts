@@ -79,8 +79,10 @@ describe.skipIf(!CHROMIUM_PATH)('default site in Chromium', () => {
     await open('/co/es/search/?q=ooma');
     await page.locator('#faro-search-page a.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
     expect(await searchInput('#faro-search-page').inputValue()).toBe('ooma');
-    const filters = await page.locator('#faro-search-page .pagefind-ui__filter-name').allTextContents();
-    expect(filters.map((f) => f.trim())).toEqual(expect.arrayContaining(['Categoría', 'Etiqueta']));
+    // Pagefind UI adds each filter group as its filter chunk arrives, so wait for both.
+    const filterNames = async () =>
+      (await page.locator('#faro-search-page .pagefind-ui__filter-name').allTextContents()).map((f) => f.trim());
+    await expect.poll(filterNames, { timeout: 15_000 }).toEqual(expect.arrayContaining(['Categoría', 'Etiqueta']));
     await page.locator('#faro-search-page .pagefind-ui__filter-name', { hasText: 'Categoría' }).click();
     const counts = await page.locator('#faro-search-page .pagefind-ui__filter-value').allTextContents();
     expect(counts.join(' ')).toMatch(/\(\d+\)/);
