@@ -2,9 +2,11 @@
 // Generates N distinct articles in a temp folder (scripts/bench-site.ts), then times, each
 // as its own process: faro's cold build (empty cache, Pagefind included), a warm build with
 // nothing changed, and a build after one article is edited; `faro dev` with N saves of one
-// article, each timed until the new page is served (scripts/bench-dev.ts); then Jekyll's cold build, its
-// build with .jekyll-cache and nothing changed, and `--incremental` after one edit, on the
-// same folder. Prints a Markdown table (and appends it to --out FILE). Never part of npm test.
+// article, each timed until the new page is served (scripts/bench-dev.ts); the floor, the
+// mandated parser alone on the same articles (scripts/bench-floor.ts); then Jekyll's cold
+// build, its build with .jekyll-cache and nothing changed, and `--incremental` after one
+// edit, on the same folder. Prints a Markdown table (and appends it to --out FILE). Never
+// part of npm test.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -104,6 +106,13 @@ if (devEdits > 0) {
   console.error(`bench: faro dev: serving after ${dev.startSeconds.toFixed(2)} s; saves served in ${dev.servedMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 }
 
+// The floor: the mandated parser alone on the same articles, in as many threads as faro uses.
+const floorThreads = values.workers ?? String(cpus().length);
+const floor = timed([process.execPath, '--import', 'jiti/register', join(repo, 'scripts/bench-floor.ts'), source, floorThreads], repo);
+if (floor.code !== 0) throw new Error(`bench-floor failed:\n${floor.output.slice(-4000)}`);
+runs.push({ tool: 'remark alone', run: `floor: parse + GFM → HTML, ${floorThreads} threads`, seconds: floor.seconds, rssMb: floor.rssMb, cpuSeconds: floor.cpuSeconds });
+console.error(`bench: floor (remark alone, ${floorThreads} threads): ${floor.seconds.toFixed(2)} s`);
+
 const jekyllAvailable = !values['no-jekyll'] && spawnSync('jekyll', ['--version']).status === 0;
 if (jekyllAvailable) {
   const jekyll = (run: string, extra: string[] = []) => {
@@ -117,6 +126,14 @@ if (jekyllAvailable) {
   jekyll('--incremental, first (primes metadata)', ['--incremental']);
   editArticle('jekyll');
   jekyll('--incremental, one article edited', ['--incremental']);
+}
+
+/** Cold times as a share of Jekyll's cold build in this run (the goal is faro ≤ 0.6×). */
+function ratiosToJekyll(): string[] {
+  const jekyllCold = runs.find((r) => r.tool === 'jekyll 4.3' && r.run === 'cold');
+  if (!jekyllCold) return [];
+  const share = (r: Run | undefined) => (r ? `${(r.seconds / jekyllCold.seconds).toFixed(2)}×` : '–');
+  return [`Against Jekyll's cold build: faro cold ${share(runs.find((r) => r.tool === 'faro' && r.run === 'cold'))}, the parser alone (floor) ${share(runs.find((r) => r.tool === 'remark alone'))}.`, ''];
 }
 
 function median(list: number[]): number {
@@ -140,6 +157,7 @@ const lines = [
   '',
   ...runs.filter((r) => r.note).map((r) => `- ${r.tool} ${r.run}: ${r.note}`),
   '',
+  ...ratiosToJekyll(),
   ...(dev
     ? [
         `faro dev (\`faro dev --source SRC\`, cache from the runs above): serving after ${dev.startSeconds.toFixed(2)} s; ${dev.servedMs.length} saves of \`${dev.page}\`, page served ${dev.servedMs.map((ms) => ms.toFixed(0)).join(', ')} ms after the save (median ${median(dev.servedMs).toFixed(0)} ms, worst ${Math.max(...dev.servedMs).toFixed(0)} ms).`,

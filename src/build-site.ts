@@ -4,11 +4,14 @@
 import type { BuildOptions, BuildResult } from './build.js';
 import { locateCache } from './cache/cache-dir.js';
 import { outputState, unchangedBuild, type OutputState } from './cache/incremental-output.js';
+import { scanOutput } from './cache/output-scan.js';
 import type { BuildContext } from './pipeline/types.js';
 
 /** A build that found nothing to do: its inputs and output are those of the last build. */
 export interface UpToDateResult extends Omit<BuildResult, 'generated'> {
   upToDate: true;
+  /** Warnings of the last build that were counted, not replayed (see BuildOptions.replayAllWarnings). */
+  warningsNotReplayed: number;
 }
 
 /**
@@ -17,13 +20,16 @@ export interface UpToDateResult extends Omit<BuildResult, 'generated'> {
  */
 export async function buildSite(context: BuildContext, options: BuildOptions = {}): Promise<BuildResult | UpToDateResult> {
   const started = performance.now();
+  // Listed on another thread while this one reads the manifest and fingerprints the inputs.
+  const output = options.cache === false ? Promise.resolve(undefined) : scanOutput(context.config.outDir);
   const state = openOutputState(context, options);
-  const summary = unchangedBuild(state);
+  const summary = await unchangedBuild(state, output, options.replayAllWarnings === true);
   if (summary) {
     options.onNote?.('nothing changed since the last build: output left as it is');
     context.diagnostics.push(...summary.warnings);
     const seconds = (performance.now() - started) / 1000;
-    return { ok: true, upToDate: true, pages: summary.pages, locales: summary.locales, diagnostics: context.diagnostics, seconds, searchSeconds: 0 };
+    const warningsNotReplayed = summary.warningCount - summary.warnings.length;
+    return { ok: true, upToDate: true, pages: summary.pages, locales: summary.locales, diagnostics: context.diagnostics, seconds, searchSeconds: 0, warningsNotReplayed };
   }
   const { build } = await import('./build.js');
   return build(context, {}, options, state);

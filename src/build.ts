@@ -66,6 +66,8 @@ export interface BuildOptions {
   onNote?: (text: string) => void;
   /** Fewest articles to render for workers to be used (default MIN_PARALLEL_ARTICLES; tests lower it). */
   parallelThreshold?: number;
+  /** When nothing changed: replay every warning of the last build, not only the first WARNINGS_SHOWN. */
+  replayAllWarnings?: boolean;
 }
 
 /** What build() passes on to generateSiteInParallel. */

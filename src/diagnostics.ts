@@ -131,6 +131,9 @@ export function formatDiagnostic(d: Diagnostic): string {
   ].join('\n');
 }
 
+/** Warnings `faro build` prints unless asked for all (`--verbose`). */
+export const WARNINGS_SHOWN = 20;
+
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>

@@ -6,12 +6,13 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildFilters, ResolvedConfig } from '../config/resolved-config.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics, WARNINGS_SHOWN, type Diagnostic } from '../diagnostics.js';
 import { NodeFileSystem } from '../fs.js';
 import type { OutputFile, StaticFile } from '../pipeline/types.js';
 import { createStagingDir, discardStaging, SeededWriter, swapIn } from '../pipeline/write-output.js';
-import { loadManifest, MANIFEST_VERSION, outputIntact, saveManifest, type OutputManifest } from './output-manifest.js';
+import { loadManifest, loadWarnings, MANIFEST_VERSION, outputIntact, saveManifest, saveWarnings, type OutputManifest } from './output-manifest.js';
 import { inputFingerprint, type InputSignatures } from './input-fingerprint.js';
+import type { OutputListing } from './output-scan.js';
 import { SearchIndexer } from './search-indexer.js';
 
 export interface OutputState {
@@ -34,7 +35,24 @@ export interface BuildSummary {
   warnings: Diagnostic[];
 }
 
-type ManifestWithSummary = OutputManifest & { summary?: BuildSummary };
+/** The summary as the manifest keeps it: the warnings a build prints by default, and their count. */
+interface StoredSummary {
+  pages: number;
+  locales: number;
+  warningCount: number;
+  /** The first WARNINGS_SHOWN warnings in printing order (all of them: saveWarnings). */
+  firstWarnings: Diagnostic[];
+}
+
+/** An unchanged build's summary: all its warnings when asked for, else the first WARNINGS_SHOWN. */
+export interface ReplayedSummary {
+  pages: number;
+  locales: number;
+  warnings: Diagnostic[];
+  warningCount: number;
+}
+
+type ManifestWithSummary = OutputManifest & { summary?: StoredSummary };
 
 export function outputState(config: ResolvedConfig, filters: BuildFilters, cacheDir: string | undefined): OutputState {
   const outDir = config.outDir;
@@ -45,10 +63,15 @@ export function outputState(config: ResolvedConfig, filters: BuildFilters, cache
 }
 
 /** The previous build's summary when its inputs are the current ones and its output is intact. */
-export function unchangedBuild(state: OutputState): BuildSummary | undefined {
+export async function unchangedBuild(state: OutputState, output: Promise<OutputListing | undefined>, allWarnings = false): Promise<ReplayedSummary | undefined> {
   const previous = state.previous as ManifestWithSummary | undefined;
-  if (!previous?.summary || !state.inputs || previous.inputs !== state.inputs) return undefined;
-  return outputIntact(state.outDir, previous) ? previous.summary : undefined;
+  const summary = previous?.summary;
+  if (!summary || !Array.isArray(summary.firstWarnings) || !state.inputs || previous.inputs !== state.inputs) return undefined;
+  if (!outputIntact(await output, previous)) return undefined;
+  const warnings = allWarnings ? loadWarnings(state.cacheDir!, state.outDir, state.inputs) : summary.firstWarnings;
+  // Without the list it was asked for, the build is done again rather than misreported.
+  if (warnings?.length !== (allWarnings ? summary.warningCount : Math.min(summary.warningCount, WARNINGS_SHOWN))) return undefined;
+  return { pages: summary.pages, locales: summary.locales, warnings, warningCount: summary.warningCount };
 }
 
 export interface SiteFiles {
@@ -150,7 +173,11 @@ export class OutputSession {
       writer.recordFolder('pagefind', 'pagefind');
       swapIn(this.staging, state.outDir);
       if (state.cacheDir) {
-        const manifest: ManifestWithSummary = { version: MANIFEST_VERSION, outDir: state.outDir, inputs: volatile ? '' : state.inputs, search: search.record, files: writer.records, summary, sources: state.signatures };
+        const inputs = volatile ? '' : state.inputs;
+        const warnings = sortDiagnostics(summary.warnings);
+        saveWarnings(state.cacheDir, state.outDir, inputs, warnings);
+        const stored: StoredSummary = { pages: summary.pages, locales: summary.locales, warningCount: warnings.length, firstWarnings: warnings.slice(0, WARNINGS_SHOWN) };
+        const manifest: ManifestWithSummary = { version: MANIFEST_VERSION, outDir: state.outDir, inputs, search: search.record, files: writer.records, summary: stored, sources: state.signatures };
         saveManifest(state.cacheDir, manifest);
       }
       return {

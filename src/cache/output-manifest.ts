@@ -4,13 +4,15 @@
 // the build's inputs. The next build links unchanged files from the previous output instead
 // of writing them, keeps the search index of every language none of whose pages changed,
 // and does nothing at all when no input changed and the output is still exactly as it left it.
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
 import { hashOf } from './fingerprint.js';
 import type { InputSignatures } from './input-fingerprint.js';
+import type { OutputListing } from './output-scan.js';
 import type { SearchRecord } from './search-bundle.js';
 
-export const MANIFEST_VERSION = 2;
+export const MANIFEST_VERSION = 3;
 
 /** [size, mtimeMs, content hash or source signature, layout key of a laid-out page] */
 export type FileRecord = [number, number, string, string?];
@@ -42,10 +44,37 @@ export function loadManifest(cacheDir: string, outDir: string): OutputManifest |
   }
 }
 
+/**
+ * Every warning of the build, in a file of its own: most warm builds replay only the first
+ * few and their count (kept in the manifest), and on a large site the list is most of the
+ * manifest's bytes. Tagged with the build's input fingerprint, so it is never taken for
+ * another build's list.
+ */
+function warningsPath(cacheDir: string, outDir: string): string {
+  return manifestPath(cacheDir, outDir).replace(/\.json$/, '.warnings.json');
+}
+
+export function saveWarnings(cacheDir: string, outDir: string, inputs: string, warnings: Diagnostic[]): void {
+  writeAtomically(warningsPath(cacheDir, outDir), JSON.stringify({ inputs, warnings }));
+}
+
+/** The warnings saved with the build of these inputs, or undefined (missing, damaged or another build's). */
+export function loadWarnings(cacheDir: string, outDir: string, inputs: string): Diagnostic[] | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(warningsPath(cacheDir, outDir), 'utf8')) as { inputs?: unknown; warnings?: unknown };
+    return saved.inputs === inputs && Array.isArray(saved.warnings) ? (saved.warnings as Diagnostic[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function saveManifest(cacheDir: string, manifest: OutputManifest): void {
-  const file = manifestPath(cacheDir, manifest.outDir);
+  writeAtomically(manifestPath(cacheDir, manifest.outDir), JSON.stringify(manifest));
+}
+
+function writeAtomically(file: string, text: string): void {
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(manifest));
+  writeFileSync(temp, text);
   renameSync(temp, file);
 }
 
@@ -54,33 +83,12 @@ export function matchesRecord(stat: Stats | undefined, record: FileRecord | unde
   return stat !== undefined && record !== undefined && stat.isFile() && stat.size === record[0] && stat.mtimeMs === record[1];
 }
 
-/** True when `outDir` holds exactly the manifest's files, each as it was written. */
-export function outputIntact(outDir: string, manifest: OutputManifest): boolean {
-  let count = 0;
-  const walk = (dir: string): boolean => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return false;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!walk(path)) return false;
-        continue;
-      }
-      const rel = relative(outDir, path).split(sep).join('/');
-      let stat: Stats | undefined;
-      try {
-        stat = statSync(path);
-      } catch {
-        return false;
-      }
-      if (!matchesRecord(stat, manifest.files[rel])) return false;
-      count++;
-    }
-    return true;
-  };
-  return walk(outDir) && count === Object.keys(manifest.files).length;
+/** True when the output's listing holds exactly the manifest's files, each as it was written. */
+export function outputIntact(listing: OutputListing | undefined, manifest: OutputManifest): boolean {
+  if (!listing || listing.size !== Object.keys(manifest.files).length) return false;
+  for (const [path, [size, mtimeMs]] of listing) {
+    const record = Object.hasOwn(manifest.files, path) ? manifest.files[path] : undefined;
+    if (!record || size < 0 || record[0] !== size || record[1] !== mtimeMs) return false;
+  }
+  return true;
 }

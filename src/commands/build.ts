@@ -1,5 +1,5 @@
 // `faro build`: the whole site into the output folder, search index included.
-import { sortDiagnostics, UsageError } from '../diagnostics.js';
+import { sortDiagnostics, UsageError, WARNINGS_SHOWN } from '../diagnostics.js';
 import type { BuildOptions } from '../build.js';
 import { buildSite } from '../build-site.js';
 import { listOption, stringOption, type Command, type ParsedValues } from '../cli/command.js';
@@ -24,7 +24,6 @@ export function speedOptions(values: ParsedValues): Pick<BuildOptions, 'workers'
 }
 
 /** Warnings printed in full without --verbose; the summary still counts them all. */
-const WARNINGS_SHOWN = 20;
 
 export const buildCommand: Command = {
   name: 'build',
@@ -64,12 +63,13 @@ export const buildCommand: Command = {
     if (verbose) io.stderr(`faro build: config ${config.configFile ?? '(none)'}, source ${config.sourceDir}, out ${config.outDir}\n`);
     const progress = progressLine(quiet ? { ...io, interactive: false } : io, 'faro build: rendering');
     context.onProgress = progress.update;
-    const options: BuildOptions = { ...speedOptions(values), onNote: verbose ? (text) => io.stderr(`faro build: ${text}\n`) : undefined };
+    const options: BuildOptions = { ...speedOptions(values), replayAllWarnings: verbose, onNote: verbose ? (text) => io.stderr(`faro build: ${text}\n`) : undefined };
     const result = await buildSite(context, options).finally(() => progress.clear());
     const allWarnings = sortDiagnostics(result.diagnostics.filter((d) => d.severity !== 'error'));
     const shown = quiet ? [] : verbose ? allWarnings : allWarnings.slice(0, WARNINGS_SHOWN);
     const [errors] = printDiagnostics([...result.diagnostics.filter((d) => d.severity === 'error'), ...shown], io, { sourceDir: config.sourceDir });
-    const warnings = allWarnings.length;
+    // An unchanged build replays only the warnings it prints (unless --verbose) and their count.
+    const warnings = allWarnings.length + ('upToDate' in result ? result.warningsNotReplayed : 0);
     if (shown.length < warnings && !quiet) io.stderr(`… and ${warnings - shown.length} more warnings (faro build --verbose, or faro check, lists them all)\n`);
     if (!result.ok) {
       io.stderr(`faro build: failed with ${errors} error${errors === 1 ? '' : 's'}; ${config.outDir} left as it was\n`);

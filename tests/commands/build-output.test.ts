@@ -1,8 +1,9 @@
-import { rmSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { progressLine } from '../../src/dev/progress-line.js';
 import { runCli } from '../support/run-cli.js';
-import { writeSite } from '../support/temp-site.js';
+import { fileHashes, writeSite } from '../support/temp-site.js';
 
 describe('progress line', () => {
   function fakeTerminal(interactive: boolean) {
@@ -70,5 +71,52 @@ describe('faro build output', () => {
     const quiet = await runCli(['build', '--quiet'], root);
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe('');
+  });
+
+  test('a build that finds nothing changed reports the same warnings as the build it replays', async () => {
+    const root = site();
+    const first = await runCli(['build'], root);
+    expect(first.stderr).toMatch(/, 25 warnings, 0 errors in [\d.]+ s \(search /);
+    const withoutTimes = (text: string) => text.replace(/in [\d.]+ s \([^)]*\)/, 'in … s');
+
+    const again = await runCli(['build'], root);
+    expect(again.stderr).toMatch(/, 25 warnings, 0 errors in [\d.]+ s \(nothing changed\)/);
+    expect(withoutTimes(again.stderr)).toBe(withoutTimes(first.stderr));
+
+    // Every warning, from the list kept beside the manifest.
+    const verbose = await runCli(['build', '--verbose'], root);
+    expect(verbose.stderr).toContain('nothing changed since the last build');
+    expect(verbose.stderr.match(/warning undefined-reference/g)).toHaveLength(25);
+
+    // That list lost: the build is done again rather than reported short.
+    const cacheDir = join(root, '.faro-cache');
+    for (const name of readdirSync(cacheDir).filter((file) => file.endsWith('.warnings.json'))) rmSync(join(cacheDir, name));
+    const rebuilt = await runCli(['build', '--verbose'], root);
+    expect(rebuilt.stderr).not.toContain('nothing changed since the last build');
+    expect(rebuilt.stderr.match(/warning undefined-reference/g)).toHaveLength(25);
+  });
+
+  test('an output changed since the last build (a file removed, edited or added) is built again', async () => {
+    const root = site();
+    expect((await runCli(['build'], root)).code).toBe(0);
+    const out = join(root, '_site');
+    const built = fileHashes(out);
+    const page = [...built.keys()].find((path) => path.endsWith('.html') && readFileSync(join(out, path), 'utf8').includes('Ref [missing 0] here.'))!;
+    expect(page).toBeDefined();
+    const nothingChanged = async () => /\(nothing changed\)/.test((await runCli(['build'], root)).stderr);
+    expect(await nothingChanged()).toBe(true);
+
+    rmSync(join(out, page));
+    expect(await nothingChanged()).toBe(false);
+    expect(fileHashes(out)).toEqual(built);
+
+    appendFileSync(join(out, page), '<!-- edited -->');
+    expect(await nothingChanged()).toBe(false);
+    expect(fileHashes(out)).toEqual(built);
+
+    writeFileSync(join(out, 'stray.html'), '<p>not faro’s</p>');
+    expect(await nothingChanged()).toBe(false);
+    expect(fileHashes(out)).toEqual(built);
+    expect(await nothingChanged()).toBe(true);
   });
 });
