@@ -39,8 +39,12 @@ export function multiLineSpan(effects: Effects): { consume(code: Code): void; cl
   };
 }
 
-/** A partial construct that reads the rest of the line (consuming it) and succeeds when `judge` accepts its text. */
-export function lineMatching(judge: (text: string) => boolean): Construct {
+/**
+ * A partial construct that reads the rest of the line (consuming it) and succeeds when `judge`
+ * accepts its text. Given `first` (the characters a line it accepts can start with), any
+ * other non-empty line fails at once, unread: these lookaheads run at many line starts.
+ */
+export function lineMatching(judge: (text: string) => boolean, first?: RegExp): Construct {
   return {
     partial: true,
     tokenize(effects, ok, nok) {
@@ -50,6 +54,11 @@ export function lineMatching(judge: (text: string) => boolean): Construct {
         if (code === null || code < -2) {
           if (open) effects.exit('kramdownLookahead');
           return judge(text) ? ok(code) : nok(code);
+        }
+        // (a tab's virtual spaces, -1, add nothing to the text)
+        if (first && text === '' && code !== -1 && !first.test(code === -2 ? '\t' : String.fromCodePoint(code))) {
+          if (open) effects.exit('kramdownLookahead');
+          return nok(code);
         }
         if (!open) effects.enter('kramdownLookahead');
         open = true;
@@ -63,8 +72,8 @@ export function lineMatching(judge: (text: string) => boolean): Construct {
 }
 
 /** A partial construct that succeeds when the rest of the line matches `pattern` (consuming it). */
-export function restOfLine(pattern: RegExp): Construct {
-  return lineMatching((text) => pattern.test(text));
+export function restOfLine(pattern: RegExp, first?: RegExp): Construct {
+  return lineMatching((text) => pattern.test(text), first);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Code, Construct, Effects, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import { blankLine, list } from 'micromark-core-commonmark';
 import { nestsTooDeep } from './block-start.js';
-import { restOfLine } from './line-lookahead.js';
+import { lineMatching, restOfLine } from './line-lookahead.js';
 import { endLazyContent, lazyContentLine } from './container-laziness.js';
 import { itemLineMark, LIST_START_LINE, markItemLine, RULE_LINE } from './item-chunks.js';
 
@@ -14,8 +14,8 @@ import { itemLineMark, LIST_START_LINE, markItemLine, RULE_LINE } from './item-c
 // kramdown's lazy lines (see container-laziness.ts) and its pieces of an item (see
 // item-chunks.ts).
 
-const itemLine = restOfLine(/^(?:[*+-]|\d+\.)[\t ]/);
-const ruleLine = restOfLine(RULE_LINE);
+const ITEM_LINE = /^(?:[*+-]|\d+\.)[\t ]/;
+const MARKER_START = /[*+\-\d]/;
 
 const isSpaceCode = (code: Code) => code === 32 || code === -2 || code === -1;
 
@@ -35,11 +35,24 @@ interface ListState {
 }
 
 // An item whose first line's text itself starts a list holds a nested list from the start.
-const nestedListLine = restOfLine(/^(?:[*+-]|\d+\.)[\t ]+(?:[*+-]|\d+\.)[\t ]/);
+const NESTED_LIST_LINE = /^(?:[*+-]|\d+\.)[\t ]+(?:[*+-]|\d+\.)[\t ]/;
 
 // An item whose first line holds nothing (or only an IAL) has its content indented by
 // four columns, whatever the marker's width.
-const emptyFirstLine = restOfLine(/^(?:[*+-]|\d+\.)[\t ]*(?:\{:(?![\w-]*:|\/)(?:\\\}|[^}])+\})?[\t ]*$/);
+const EMPTY_FIRST_LINE = /^(?:[*+-]|\d+\.)[\t ]*(?:\{:(?![\w-]*:|\/)(?:\\\}|[^}])+\})?[\t ]*$/;
+
+/** What an item start needs to know of its first line: all of it learnt in one read. */
+interface FirstLine {
+  rule: boolean;
+  empty: boolean;
+  nested: boolean;
+}
+
+function readFirstLine(text: string): FirstLine | undefined {
+  if (!ITEM_LINE.test(text)) return undefined;
+  const empty = EMPTY_FIRST_LINE.test(text);
+  return { rule: RULE_LINE.test(text), empty, nested: !empty && NESTED_LIST_LINE.test(text) };
+}
 
 /**
  * An item start. A horizontal rule line is no item, except as the next item right after
@@ -80,10 +93,15 @@ function tokenizeItemStart(this: TokenizeContext, effects: Effects, ok: State, n
     return more(code);
   };
   const core = list.tokenize.call(context, effects, started, nok);
-  const nested: State = (code) => effects.check(nestedListLine, (next) => ((nestedOnFirstLine = true), core(next)), core)(code);
-  const start: State = (code) => effects.check(emptyFirstLine, (next) => ((emptyFirst = true), core(next)), nested)(code);
-  const notRule: State = (code) => (ruleIsItem ? start(code) : effects.check(ruleLine, nok, start)(code));
-  return (code) => (nestsTooDeep(this) || itemLineMark(this) === 'lazyListLine' ? nok(code) : effects.check(itemLine, notRule, nok)(code));
+  let firstLine: FirstLine | undefined;
+  const firstLineLookahead = lineMatching((text) => (firstLine = readFirstLine(text)) !== undefined, MARKER_START);
+  const afterFirstLine: State = (code) => {
+    if (firstLine!.rule && !ruleIsItem) return nok(code);
+    emptyFirst = firstLine!.empty;
+    nestedOnFirstLine = firstLine!.nested;
+    return core(code);
+  };
+  return (code) => (nestsTooDeep(this) || itemLineMark(this) === 'lazyListLine' ? nok(code) : effects.check(firstLineLookahead, afterFirstLine, nok)(code));
 }
 
 /** Consumes up to `max` columns of whitespace into a `type` token, then goes on with `next`. */
@@ -172,7 +190,7 @@ const tokenizeContinuation: Tokenizer = function (this: TokenizeContext, effects
 };
 
 /** The rest of the line starts a list (and is no horizontal rule). */
-const listStartRest = restOfLine(new RegExp(`^(?!${RULE_LINE.source.slice(1)})${LIST_START_LINE.source.slice(1)}`));
+const listStartRest = restOfLine(new RegExp(`^(?!${RULE_LINE.source.slice(1)})${LIST_START_LINE.source.slice(1)}`), / |[*+\-\d]/);
 
 const blankLines = new WeakMap<object, { line: number; blank: boolean }>();
 
