@@ -39,12 +39,22 @@ export function multiLineSpan(effects: Effects): { consume(code: Code): void; cl
   };
 }
 
+/** Ways a line lookahead can stop before the end of the line (they run at many line starts). */
+export interface LineHints {
+  /** The characters a line it accepts can start with: any other non-empty line fails at once, unread. */
+  first?: RegExp;
+  /**
+   * The text read so far settles the judgement: the rest of the line cannot change it. Only
+   * for lookaheads used in `effects.check`, since the rest of the line is left unconsumed.
+   */
+  settled?: RegExp;
+}
+
 /**
  * A partial construct that reads the rest of the line (consuming it) and succeeds when `judge`
- * accepts its text. Given `first` (the characters a line it accepts can start with), any
- * other non-empty line fails at once, unread: these lookaheads run at many line starts.
+ * accepts its text (see LineHints for the shortcuts).
  */
-export function lineMatching(judge: (text: string) => boolean, first?: RegExp): Construct {
+export function lineMatching(judge: (text: string) => boolean, { first, settled }: LineHints = {}): Construct {
   return {
     partial: true,
     tokenize(effects, ok, nok) {
@@ -64,6 +74,10 @@ export function lineMatching(judge: (text: string) => boolean, first?: RegExp): 
         open = true;
         effects.consume(code);
         if (code !== -1) text += code === -2 ? '\t' : String.fromCodePoint(code);
+        if (settled?.test(text)) {
+          effects.exit('kramdownLookahead');
+          return judge(text) ? ok : nok;
+        }
         return inside;
       };
       return inside;
@@ -72,8 +86,8 @@ export function lineMatching(judge: (text: string) => boolean, first?: RegExp): 
 }
 
 /** A partial construct that succeeds when the rest of the line matches `pattern` (consuming it). */
-export function restOfLine(pattern: RegExp, first?: RegExp): Construct {
-  return lineMatching((text) => pattern.test(text), first);
+export function restOfLine(pattern: RegExp, hints?: LineHints): Construct {
+  return lineMatching((text) => pattern.test(text), hints);
 }
 
 /**

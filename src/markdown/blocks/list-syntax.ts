@@ -16,6 +16,9 @@ import { itemLineMark, LIST_START_LINE, markItemLine, RULE_LINE } from './item-c
 
 const ITEM_LINE = /^(?:[*+-]|\d+\.)[\t ]/;
 const MARKER_START = /[*+\-\d]/;
+// Read this far, an item's first line can be no rule, not empty and start no nested list;
+// or it is no item line at all.
+const FIRST_LINE_SETTLED = /^(?:(?:[*+-]|\d+\.)[\t ]+[^\t {*+\-\d_]|\d*[^\t *+\-\d.]|\d+\.[^\t ]|[*+-][^\t ])/;
 
 const isSpaceCode = (code: Code) => code === 32 || code === -2 || code === -1;
 
@@ -94,7 +97,7 @@ function tokenizeItemStart(this: TokenizeContext, effects: Effects, ok: State, n
   };
   const core = list.tokenize.call(context, effects, started, nok);
   let firstLine: FirstLine | undefined;
-  const firstLineLookahead = lineMatching((text) => (firstLine = readFirstLine(text)) !== undefined, MARKER_START);
+  const firstLineLookahead = lineMatching((text) => (firstLine = readFirstLine(text)) !== undefined, { first: MARKER_START, settled: FIRST_LINE_SETTLED });
   const afterFirstLine: State = (code) => {
     if (firstLine!.rule && !ruleIsItem) return nok(code);
     emptyFirst = firstLine!.empty;
@@ -190,7 +193,7 @@ const tokenizeContinuation: Tokenizer = function (this: TokenizeContext, effects
 };
 
 /** The rest of the line starts a list (and is no horizontal rule). */
-const listStartRest = restOfLine(new RegExp(`^(?!${RULE_LINE.source.slice(1)})${LIST_START_LINE.source.slice(1)}`), / |[*+\-\d]/);
+const listStartRest = restOfLine(new RegExp(`^(?!${RULE_LINE.source.slice(1)})${LIST_START_LINE.source.slice(1)}`), { first: / |[*+\-\d]/ });
 
 const blankLines = new WeakMap<object, { line: number; blank: boolean }>();
 
