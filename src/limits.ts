@@ -9,8 +9,9 @@ export const MAX_MARKDOWN_BYTES = 4 * 1024 * 1024;
 export const MAX_NESTING_DEPTH = 100;
 
 /**
- * Deepest nesting a line of the text asks for: `>` markers, or list indentation (two
- * columns a level, the narrowest kramdown accepts). Cheap and linear, run before parsing.
+ * Deepest nesting a line of the text asks for: `>` markers, or the indentation of its
+ * text (two columns a level, the narrowest kramdown accepts). Cheap and linear, run
+ * before parsing.
  */
 export function nestingDepth(markdown: string): number {
   let deepest = 0;
@@ -28,7 +29,8 @@ export function nestingDepth(markdown: string): number {
       else if (c === 9 /* tab */) indent += quotes === 0 ? 4 : 0;
       else break;
     }
-    deepest = Math.max(deepest, quotes, Math.floor(indent / 2));
+    // a line of whitespace only nests nothing, however long
+    deepest = Math.max(deepest, quotes, i < end ? Math.floor(indent / 2) : 0);
     if (deepest > MAX_NESTING_DEPTH) return deepest;
     lineStart = end + 1;
   }

@@ -5,8 +5,10 @@ import type { Diagnostic } from '../diagnostics.js';
 import { JekyllContext, RenderState, type UndefinedRead } from './jekyll-context.js';
 import { offsetOfPath, SourceMap, type SourceText } from './positions.js';
 import { registerJekyll } from './register-jekyll.js';
+import { removeBlankBodies } from './blank-bodies.js';
 import { installLaxOutputs } from './lax-output.js';
 import { installIgnoredTagMarkup } from './tag-markup.js';
+import { installLaxConditions } from './lax-conditions.js';
 import { installRubyLiterals } from './ruby-literals.js';
 import type { LiquidContext, LiquidInput, LiquidResult } from './render-liquid.js';
 import { validTimeZone } from './ruby-time.js';
@@ -73,6 +75,7 @@ export class JekyllLiquid {
     let templates: Template[];
     try {
       templates = liquid.parse(input.template, input.file);
+      removeBlankBodies(templates);
     } catch (error) {
       return { output: '', diagnostics: [errorDiagnostic(error, undefined, sources, this.limits)] };
     }
@@ -107,6 +110,7 @@ export class JekyllLiquid {
     installRubyLiterals();
     installLaxOutputs();
     installIgnoredTagMarkup();
+    installLaxConditions();
     const format = { timeZone };
     const liquid = new Liquid({
       fs: NO_FILES,
@@ -142,6 +146,7 @@ export class JekyllLiquid {
     const cached = this.partials.get(key);
     if (cached && cached.source === source) return cached.templates;
     const templates = liquid.parse(source, path);
+    removeBlankBodies(templates);
     this.partials.set(key, { source, templates });
     return templates;
   }

@@ -10,6 +10,8 @@ const FRAGMENT = `"[^"]*"|'[^']*'|(?:[^\\s,|'"]|"[^"]*"|'[^']*')+`;
 const FIRST_FRAGMENT = new RegExp(FRAGMENT);
 const FILTER_CHUNKS = new RegExp(`(?:\\s+|${FRAGMENT}|,)+`, 'g');
 const OPERATOR_WORD = /^(and|or|contains|not)(?=$|[.[])/;
+// What Liquid's VariableLookup reads out of a fragment: names and bracketed keys.
+const NAME_OR_KEY = /\[[^\]]*\]|[\w-]/;
 const FILTER_ARGUMENTS = new RegExp(`(?::|,)\\s*((?:\\w+\\s*:\\s*)?(?:${FRAGMENT}))`, 'g');
 
 /** The markup of an output as Liquid's lax parser understands it, in strict syntax. */
@@ -17,7 +19,9 @@ export function laxOutputMarkup(markup: string): string | undefined {
   const first = FIRST_FRAGMENT.exec(markup);
   if (!first) return undefined;
   // Liquid reads a word like `and` as a variable's name; liquidjs as an operator, unless it is quoted in brackets.
-  const parts = [first[0].replace(OPERATOR_WORD, '["$1"]')];
+  // A fragment without a name or key in it (`<` in `{{< version >}}`) looks up nothing: nil.
+  const literal = /^["']/.test(first[0]);
+  const parts = [literal || NAME_OR_KEY.test(first[0]) ? first[0].replace(OPERATOR_WORD, '["$1"]') : 'nil'];
   const rest = markup.slice(first.index + first[0].length);
   const pipe = rest.indexOf('|');
   if (pipe >= 0) {

@@ -30,6 +30,7 @@ import { createIncludeTags, type IncludeEnvironment } from './tags/include-tags.
 import { LinkTag, PostUrlTag } from './tags/link-tags.js';
 import { JekyllForTag } from './tags/for-tag.js';
 import { JekyllTablerowTag } from './tags/tablerow-tag.js';
+import { NestingCommentTag } from './tags/comment-tag.js';
 
 /** liquidjs extensions that neither Liquid 5.4 nor Jekyll know. */
 const FOREIGN_FILTERS = [
@@ -59,6 +60,7 @@ export function registerJekyll(liquid: Liquid, extensions: JekyllExtensions): vo
   liquid.registerTag('post_url', PostUrlTag);
   liquid.registerTag('tablerow', JekyllTablerowTag);
   liquid.registerTag('for', JekyllForTag);
+  liquid.registerTag('comment', NestingCommentTag);
 
   const { format } = extensions;
   const filters: Record<string, FilterImplOptions> = {

@@ -83,6 +83,12 @@ describe('bounded time on large and deep input', () => {
     expect(result.diagnostics[0]!.message).toMatch(/nest more than 100 levels/);
   });
 
+  it('takes a long line of whitespace only for a blank line, not for deep nesting', () => {
+    const result = render(`Text.\n${' '.repeat(300)}\nMore text.\n`);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.html).toContain('More text.');
+  });
+
   it('renders lists and quotes nested 100 deep', () => {
     const lists = Array.from({ length: 100 }, (_, i) => `${' '.repeat(i * 2)}- item ${i}`).join('\n');
     expect(render(lists).html).toContain('item 99');

@@ -68,7 +68,10 @@ const tokenizeCodeFenced: Tokenizer = function (this: TokenizeContext, effects, 
       closing = closingLine(match[1]!);
       // the closing line must be in the same containers (kramdown reads a list item's or quote's text alone)
       if (!laterLineMatches(self, closingLine(match[1]!, '[ \\t]*'), container)) return nok;
-      return lineEnding;
+      // Asked whether it interrupts a paragraph, the opening line is the answer: reading on
+      // to the closing line would keep the paragraph open over lines that may be lazy
+      // ones, which micromark then takes into the paragraph's containers.
+      return self.interrupt ? ok : lineEnding;
     })(code);
   };
 };

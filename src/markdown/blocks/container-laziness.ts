@@ -55,11 +55,70 @@ export const htmlLineClosesContainers: Construct = {
   },
 };
 
-/** A blockquote marker: CommonMark's blockquote start, refused when nesting too deep. */
+/**
+ * kramdown's blockquote ends at a blank line or an attribute list line without its `>`
+ * (an IAL then applies to the blockquote), so no later line belongs to it, not even a
+ * lazy one or one with a `>`. micromark may keep the blockquote open over such a line: a
+ * paragraph takes the IAL lazily, indented code looks past the blank line for more code.
+ * So the blockquote remembers the line and turns down every line after it.
+ */
+interface BlockQuoteState {
+  endedAtLine?: number;
+}
+
+const blockQuoteEndLine = restOfLine(new RegExp(String.raw`^(?:[ \t]*$|${ATTRIBUTE_LIST_LINE.source.slice(1)})`));
+
+/**
+ * A blockquote marker: `>` and one optional space (kramdown's `> ?`; CommonMark would
+ * take a tab too, which kramdown leaves to the content: `>\tcode` is indented code).
+ * Refused when nesting too deep.
+ */
 const blockQuoteMarker: Construct = {
   tokenize(effects, ok, nok) {
-    const start = blockQuote.tokenize.call(this, effects, ok, nok);
-    return (code) => (nestsTooDeep(this) ? nok(code) : start(code));
+    const state = this.containerState as BlockQuoteState & { open?: boolean };
+    const afterMarker: State = (code) => {
+      if (code !== 32) {
+        effects.exit('blockQuotePrefix');
+        return ok(code);
+      }
+      effects.enter('blockQuotePrefixWhitespace');
+      effects.consume(code);
+      effects.exit('blockQuotePrefixWhitespace');
+      effects.exit('blockQuotePrefix');
+      return ok;
+    };
+    return (code) => {
+      if (code !== 62 || nestsTooDeep(this)) return nok(code);
+      if (!state.open) {
+        effects.enter('blockQuote', { _container: true });
+        state.open = true;
+      }
+      effects.enter('blockQuotePrefix');
+      effects.enter('blockQuoteMarker');
+      effects.consume(code);
+      effects.exit('blockQuoteMarker');
+      return afterMarker;
+    };
+  },
+};
+
+/** Up to three spaces, then the blockquote marker. */
+const markedLine: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    const marker = effects.attempt(blockQuoteMarker, ok, nok);
+    let size = 0;
+    const prefix: State = (code) => {
+      if ((code === 32 || code === -2 || code === -1) && size < 3) {
+        if (size === 0) effects.enter('linePrefix');
+        size++;
+        effects.consume(code);
+        return prefix;
+      }
+      if (size > 0) effects.exit('linePrefix');
+      return marker(code);
+    };
+    return prefix;
   },
 };
 
@@ -74,19 +133,17 @@ export const kramdownBlockQuote: Construct = {
     tokenize(effects, ok, nok) {
       // An enclosing list item began a new piece here (see item-chunks.ts).
       if (itemLineMark(this) === 'newPiece') return nok;
-      const marker = effects.attempt(blockQuoteMarker, ok, effects.check(lazyContentLine, ok, endLazyContent(this, effects, nok)));
-      let size = 0;
-      const prefix: State = (code) => {
-        if ((code === 32 || code === -2 || code === -1) && size < 3) {
-          if (size === 0) effects.enter('linePrefix');
-          size++;
-          effects.consume(code);
-          return prefix;
-        }
-        if (size > 0) effects.exit('linePrefix');
-        return marker(code);
+      const state = this.containerState as BlockQuoteState;
+      const line = this.now().line;
+      // The blockquote ended at a blank or attribute list line before this one (see above).
+      if (state.endedAtLine !== undefined && state.endedAtLine < line) return nok;
+      const refuse: State = (code) => {
+        state.endedAtLine = line;
+        return nok(code);
       };
-      return prefix;
+      // A line without the marker is taken as it is, its leading whitespace included.
+      const unmarked = effects.check(lazyContentLine, ok, effects.check(blockQuoteEndLine, refuse, endLazyContent(this, effects, nok)));
+      return effects.attempt(markedLine, ok, unmarked);
     },
   },
   exit: blockQuote.exit!,

@@ -5,6 +5,7 @@ import { createKramdownHtmlFlow } from './html-flow.js';
 import type { KramdownOptions } from '../options.js';
 import { kramdownList } from './list-syntax.js';
 import { captureSource } from './source-text.js';
+import { kramdownLineEnding, kramdownLineWhitespaceFromMarkdown } from './line-whitespace.js';
 import { seedFootnoteNames } from './footnote-names.js';
 import { kramdownAttributeLines } from './attribute-lines.js';
 import { htmlLineClosesContainers, kramdownBlockQuote } from './container-laziness.js';
@@ -64,7 +65,14 @@ export const createKramdownSyntax = (options: KramdownOptions): Extension => ({
     126: FENCE, // ~
     null: [kramdownTable, lazyLineStop, attributeListStop],
   },
-  text: { 36: kramdownInlineMath, 92: kramdownDroppedEscape, 123: kramdownSpanExtension },
+  text: {
+    [-5]: kramdownLineEnding,
+    [-4]: kramdownLineEnding,
+    [-3]: kramdownLineEnding,
+    36: kramdownInlineMath,
+    92: kramdownDroppedEscape,
+    123: kramdownSpanExtension,
+  },
 });
 
 /** How the kramdown constructs' tokens become mdast nodes. */
@@ -78,6 +86,7 @@ const KRAMDOWN_FROM_MARKDOWN: FromMarkdownExtension[] = [
   kramdownBlockExtensionFromMarkdown,
   kramdownSpanExtensionFromMarkdown,
   kramdownMathFromMarkdown,
+  kramdownLineWhitespaceFromMarkdown,
 ];
 
 /** Drops remark-gfm's bare-URL autolink transform, which runs on text after parsing. */

@@ -38,7 +38,8 @@ export function kramdownHtmlElement(state: State, node: HtmlElementNode): Elemen
       body.push({ type: 'text', value: '\n' });
       for (const item of Array.isArray(result) ? result : [result]) body.push(item);
     }
-    body.push({ type: 'text', value: '\n' });
+    // kramdown writes an element with no content as `<tag></tag>`, without a line break
+    if (body.length > 0) body.push({ type: 'text', value: '\n' });
   }
   const result: ElementContent = { type: 'raw', value: `${start}${toHtml(body, { allowDangerousHtml: true })}</${node.tagName}>` };
   state.patch(node, result);

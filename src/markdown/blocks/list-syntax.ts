@@ -213,22 +213,34 @@ const siblingItemAfterText: Construct = {
   },
 };
 
-/** Indentation up to the item's content column. */
+/**
+ * Indentation up to the item's content column. kramdown reads an item's lines after its
+ * containers took their markers off, with each leading tab four columns wide. micromark
+ * sizes a tab by its column in the whole line, so after `> ` a tab is two columns for it:
+ * such a narrower tab counts as four here.
+ */
 const indent: Construct = {
   partial: true,
   tokenize(effects, ok, nok) {
     const self = this;
     const size = (self.containerState as ListState).size ?? 0;
     let seen = 0;
+    // the columns counted before the tab being read (its virtual spaces follow it)
+    let tabFrom: number | undefined;
     const inside: State = (code) => {
+      if (tabFrom !== undefined && code !== -1) {
+        if (tabFrom % 4 === 0) seen = Math.max(seen, tabFrom + 4);
+        tabFrom = undefined;
+      }
       if (isSpaceCode(code) && seen < size) {
         if (seen === 0) effects.enter('listItemIndent');
+        if (code === -2) tabFrom = seen;
         seen++;
         effects.consume(code);
         return inside;
       }
       if (seen > 0) effects.exit('listItemIndent');
-      return seen === size ? ok(code) : nok(code);
+      return seen >= size ? ok(code) : nok(code);
     };
     return inside;
   },

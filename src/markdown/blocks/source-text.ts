@@ -49,17 +49,41 @@ function serialize(chunks: Array<string | number | null>): string {
  * True when the source is unknown.
  */
 export function laterLineMatches(context: TokenizeContext, pattern: RegExp, container?: string): boolean {
-  const source = sources.get(context.parser);
-  if (source === undefined) return true;
-  const lineEnd = source.indexOf('\n', context.now().offset);
-  if (lineEnd < 0) return false;
-  const within = container === undefined ? undefined : containerReader(container);
-  for (const line of source.slice(lineEnd + 1).split(/\r?\n|\r/)) {
-    const inside = within ? within(line) : line.replace(/^(?:[ \t]*>)*/, '');
+  const lines = followingLines(context, container);
+  if (lines === undefined) return true;
+  for (const inside of lines) {
     if (inside === undefined) return false;
     if (pattern.test(inside)) return true;
   }
   return false;
+}
+
+/**
+ * The lines after the current one as the containers of `container` (see containerPrefix)
+ * see them, or with container prefixes taken off loosely when it is not given; read one
+ * by one, so a caller that stops early reads no further. A line that leaves the
+ * containers reads as undefined, and is the last. Undefined when the source is unknown.
+ */
+export function followingLines(context: TokenizeContext, container?: string): Iterable<string | undefined> | undefined {
+  const source = sources.get(context.parser);
+  if (source === undefined) return undefined;
+  return readLines(source, source.indexOf('\n', context.now().offset), container);
+}
+
+function* readLines(source: string, lineEnd: number, container: string | undefined): Generator<string | undefined> {
+  if (lineEnd < 0) return;
+  const within = container === undefined ? undefined : containerReader(container);
+  const pattern = /\r?\n|\r/g;
+  let start = lineEnd + 1;
+  while (start <= source.length) {
+    pattern.lastIndex = start;
+    const end = pattern.exec(source);
+    const line = source.slice(start, end ? end.index : source.length);
+    const inside = within ? within(line) : line.replace(/^(?:[ \t]*>)*/, '');
+    yield inside;
+    if (inside === undefined || !end) return;
+    start = end.index + end[0].length;
+  }
 }
 
 /** The text before `offset` on its line, less the block's own `indent` columns before it. */
@@ -94,7 +118,7 @@ function containerReader(prefix: string): (line: string) => string | undefined {
     let text = line;
     for (let i = 0; i < quotes; i++) {
       const marker = QUOTE_MARKER.exec(text);
-      if (!marker) return text.trim() === '' ? ((afterBlank = true), '') : outside(line);
+      if (!marker) return text.trim() === '' ? ((afterBlank = true), '') : outside(text);
       text = text.slice(marker[0].length);
     }
     const space = /^[ \t]*/.exec(text)![0];
@@ -107,9 +131,15 @@ function containerReader(prefix: string): (line: string) => string | undefined {
 
 /** Whether the rest of the current line matches `pattern`. True when the source is unknown. */
 export function currentLineMatches(context: TokenizeContext, pattern: RegExp): boolean {
+  const rest = restOfCurrentLine(context);
+  return rest === undefined || pattern.test(rest);
+}
+
+/** The rest of the current line, from where the tokenizer is; undefined when the source is unknown. */
+export function restOfCurrentLine(context: TokenizeContext): string | undefined {
   const source = sources.get(context.parser);
-  if (source === undefined) return true;
+  if (source === undefined) return undefined;
   const from = context.now().offset;
   const end = source.indexOf('\n', from);
-  return pattern.test(source.slice(from, end < 0 ? undefined : end));
+  return source.slice(from, end < 0 ? undefined : end);
 }

@@ -4,6 +4,7 @@ import type { Table, TableCell, TableRow } from 'mdast';
 import { isTableLine, layoutTable, type TableLayout } from './table-layout.js';
 import { atBlockBoundary } from './block-start.js';
 import { consumeLineEnding, nonLazyLineEnding } from './line-lookahead.js';
+import { containerPrefix, followingLines, restOfCurrentLine } from './source-text.js';
 
 // kramdown tables as a micromark flow construct. A first pass (a `check`, so nothing is
 // kept) reads the candidate lines and lays the table out; kramdown wants a block boundary
@@ -117,6 +118,7 @@ const tokenizeTable: Tokenizer = function (this: TokenizeContext, effects, ok, n
 
   return (code) => {
     if (code === null || code < -2 || !afterBoundary()) return nok(code);
+    if (!boundaryAfterTableLines(self)) return nok(code);
     return effects.check(readLayout, (next) => {
       const token = effects.enter('kramdownTable');
       layouts.set(token, layout!);
@@ -124,6 +126,26 @@ const tokenizeTable: Tokenizer = function (this: TokenizeContext, effects, ok, n
     }, nok)(code);
   };
 };
+
+/**
+ * Whether, in the source, the table lines from the current one on are followed by a block
+ * boundary (or the end of their containers). Without one there is no table, and saying
+ * so before the look-ahead matters: while it reads on, micromark hands the next lines
+ * straight to the flow, where no list or blockquote can start (they would interrupt the
+ * paragraph the line becomes).
+ */
+function boundaryAfterTableLines(self: TokenizeContext): boolean {
+  const first = restOfCurrentLine(self);
+  if (first === undefined || !isTableLine(first, false)) return true;
+  const tail = self.events.at(-1);
+  const indent = tail && tail[1].type === 'linePrefix' ? tail[2].sliceSerialize(tail[1], true).length : 0;
+  const lines = followingLines(self, containerPrefix(self, self.now().offset, indent));
+  for (const line of lines ?? []) {
+    if (line === undefined) return true;
+    if (!isTableLine(line, false)) return BOUNDARY_LINE.test(line);
+  }
+  return true;
+}
 
 export const kramdownTable: Construct = { name: 'kramdownTable', tokenize: tokenizeTable, concrete: true };
 
