@@ -10,6 +10,14 @@ export interface DevEditTimes {
   startSeconds: number;
   /** Milliseconds from the save to the new page served, one per edit. */
   servedMs: number[];
+  /** faro dev's own figure for each edit, from its log: the page read, rendered and written (ms). */
+  updateMs: number[];
+  /**
+   * Further saves timed as a browser sees them: from the save until one GET of the page,
+   * made when the live-reload stream announces the new build, returns the new text. (The
+   * polling above sends a request every 2 ms, which the dev server answers meanwhile.)
+   */
+  browserMs: number[];
   /** Output path of the edited article's page. */
   page: string;
 }
@@ -70,6 +78,25 @@ async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: n
   }
 }
 
+/** The builds the dev server announces on its live-reload stream (/__faro/events), as they come. */
+function liveReloadBuilds(url: string): { builds: number[]; close(): void } {
+  const builds: number[] = [];
+  let pending = '';
+  const request = get(`${url}/__faro/events`, (response) => {
+    response.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      const events = pending.split('\n\n');
+      pending = events.pop() ?? '';
+      for (const event of events) {
+        const data = /^data: (.*)$/m.exec(event)?.[1];
+        if (data) builds.push((JSON.parse(data) as { build: number }).build);
+      }
+    });
+  });
+  request.on('error', () => {});
+  return { builds, close: () => request.destroy() };
+}
+
 /** Starts `faro dev`, saves `article` `edits` times (a new sentence each) and times each. */
 export async function timeDevEdits(options: { faroBin: string; source: string; out: string; article: string; edits: number; cwd: string }): Promise<DevEditTimes> {
   const started = performance.now();
@@ -87,18 +114,40 @@ export async function timeDevEdits(options: { faroBin: string; source: string; o
     const page = / (\S+\.html) served in /.exec(dev.lines.slice(before).find((line) => / served in /.test(line))!)![1]!;
     const url = `${dev.url}/${page}`;
     const servedMs: number[] = [];
+    const updateMs: number[] = [];
     for (let edit = 1; edit <= options.edits; edit++) {
       // Each save comes once the work after the previous one (listings, search) is over: the
       // time measured is that of a save to an idle dev server.
       await waitFor(() => builds() >= edit + 1, 600_000, 'the rebuild to finish');
       await quiet();
       const sentence = `Bench edit number ${edit} at ${Date.now()}.`;
+      const logged = dev.lines.length;
       const saved = performance.now();
       writeFileSync(options.article, `${original.trimEnd()}\n\n${sentence}\n`);
       await waitFor(async () => (await fetchText(url)).includes(sentence), 60_000, `edit ${edit} to be served`);
       servedMs.push(performance.now() - saved);
+      await waitFor(() => dev.lines.slice(logged).some((line) => / served in \d+ ms/.test(line)), 10_000, `faro dev to log edit ${edit}`);
+      updateMs.push(Number(/ served in (\d+) ms/.exec(dev.lines.slice(logged).find((line) => / served in \d+ ms/.test(line))!)![1]));
     }
-    return { startSeconds, servedMs, page };
+    const browserMs: number[] = [];
+    const stream = liveReloadBuilds(dev.url);
+    try {
+      await waitFor(() => stream.builds.length > 0, 10_000, 'the live-reload stream');
+      for (let edit = 1; edit <= options.edits; edit++) {
+        await waitFor(() => builds() >= options.edits + edit + 1, 600_000, 'the rebuild to finish');
+        await quiet();
+        const sentence = `Bench browser edit number ${edit} at ${Date.now()}.`;
+        const last = Math.max(...stream.builds);
+        const saved = performance.now();
+        writeFileSync(options.article, `${original.trimEnd()}\n\n${sentence}\n`);
+        await waitFor(() => stream.builds.some((build) => build > last), 60_000, `the reload after browser edit ${edit}`);
+        if (!(await fetchText(url)).includes(sentence)) throw new Error(`bench: the page announced after browser edit ${edit} lacks the new text`);
+        browserMs.push(performance.now() - saved);
+      }
+    } finally {
+      stream.close();
+    }
+    return { startSeconds, servedMs, updateMs, browserMs, page };
   } finally {
     writeFileSync(options.article, original);
     await dev.stop();
