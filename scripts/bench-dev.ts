@@ -106,43 +106,57 @@ export async function timeDevEdits(options: { faroBin: string; source: string; o
   const quiet = () => new Promise((resolve) => setTimeout(resolve, 1500));
   // Lines that end the work after a save: the rebuild (listings), then the search index.
   const builds = () => dev.lines.filter((line) => /full build|search index (updated|not updated)|error/.test(line)).length;
+  // faro dev's log line for a save served, among the lines from `from` on.
+  const servedLine = (from: number) => dev.lines.slice(from).map((line) => / (\S+\.html) served in (\d+) ms/.exec(line)).find((match) => match !== null);
+  let saves = 0;
+  /**
+   * Saves a new sentence once the work after the previous save (listings, search) is over,
+   * so that the time measured is that of a save to an idle dev server; returns the ms from
+   * the save until the wait that `watch` gives (called just before the save) resolves.
+   */
+  const timeSave = async (label: string, watch: () => (sentence: string) => Promise<void>): Promise<number> => {
+    saves++;
+    await waitFor(() => builds() >= saves + 1, 600_000, 'the rebuild to finish');
+    await quiet();
+    const sentence = `Bench ${label} ${saves} at ${Date.now()}.`;
+    const served = watch();
+    const saved = performance.now();
+    writeFileSync(options.article, `${original.trimEnd()}\n\n${sentence}\n`);
+    await served(sentence);
+    return performance.now() - saved;
+  };
   try {
     // A first save finds the page's path in the log.
     const before = dev.lines.length;
     writeFileSync(options.article, `${original.trimEnd()}\n\nBench warm-up edit.\n`);
-    await waitFor(() => dev.lines.slice(before).some((line) => / served in /.test(line)), 60_000, 'the first edit to be served');
-    const page = / (\S+\.html) served in /.exec(dev.lines.slice(before).find((line) => / served in /.test(line))!)![1]!;
+    await waitFor(() => servedLine(before) !== undefined, 60_000, 'the first edit to be served');
+    const page = servedLine(before)![1]!;
     const url = `${dev.url}/${page}`;
     const servedMs: number[] = [];
     const updateMs: number[] = [];
     for (let edit = 1; edit <= options.edits; edit++) {
-      // Each save comes once the work after the previous one (listings, search) is over: the
-      // time measured is that of a save to an idle dev server.
-      await waitFor(() => builds() >= edit + 1, 600_000, 'the rebuild to finish');
-      await quiet();
-      const sentence = `Bench edit number ${edit} at ${Date.now()}.`;
-      const logged = dev.lines.length;
-      const saved = performance.now();
-      writeFileSync(options.article, `${original.trimEnd()}\n\n${sentence}\n`);
-      await waitFor(async () => (await fetchText(url)).includes(sentence), 60_000, `edit ${edit} to be served`);
-      servedMs.push(performance.now() - saved);
-      await waitFor(() => dev.lines.slice(logged).some((line) => / served in \d+ ms/.test(line)), 10_000, `faro dev to log edit ${edit}`);
-      updateMs.push(Number(/ served in (\d+) ms/.exec(dev.lines.slice(logged).find((line) => / served in \d+ ms/.test(line))!)![1]));
+      let logged = 0;
+      const polled = () => {
+        logged = dev.lines.length;
+        return (sentence: string) => waitFor(async () => (await fetchText(url)).includes(sentence), 60_000, `edit ${edit} to be served`);
+      };
+      servedMs.push(await timeSave('edit', polled));
+      await waitFor(() => servedLine(logged) !== undefined, 10_000, `faro dev to log edit ${edit}`);
+      updateMs.push(Number(servedLine(logged)![2]));
     }
     const browserMs: number[] = [];
     const stream = liveReloadBuilds(dev.url);
     try {
       await waitFor(() => stream.builds.length > 0, 10_000, 'the live-reload stream');
       for (let edit = 1; edit <= options.edits; edit++) {
-        await waitFor(() => builds() >= options.edits + edit + 1, 600_000, 'the rebuild to finish');
-        await quiet();
-        const sentence = `Bench browser edit number ${edit} at ${Date.now()}.`;
-        const last = Math.max(...stream.builds);
-        const saved = performance.now();
-        writeFileSync(options.article, `${original.trimEnd()}\n\n${sentence}\n`);
-        await waitFor(() => stream.builds.some((build) => build > last), 60_000, `the reload after browser edit ${edit}`);
-        if (!(await fetchText(url)).includes(sentence)) throw new Error(`bench: the page announced after browser edit ${edit} lacks the new text`);
-        browserMs.push(performance.now() - saved);
+        const announced = () => {
+          const last = Math.max(...stream.builds);
+          return async (sentence: string) => {
+            await waitFor(() => stream.builds.some((build) => build > last), 60_000, `the reload after browser edit ${edit}`);
+            if (!(await fetchText(url)).includes(sentence)) throw new Error(`bench: the page announced after browser edit ${edit} lacks the new text`);
+          };
+        };
+        browserMs.push(await timeSave('browser edit', announced));
       }
     } finally {
       stream.close();

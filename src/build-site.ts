@@ -21,9 +21,10 @@ export interface UpToDateResult extends Omit<BuildResult, 'generated'> {
 export async function buildSite(context: BuildContext, options: BuildOptions = {}): Promise<BuildResult | UpToDateResult> {
   const started = performance.now();
   // Listed on another thread while this one reads the manifest and fingerprints the inputs.
-  const output = options.cache === false ? Promise.resolve(undefined) : scanOutput(context.config.outDir);
+  const output = options.cache === false ? undefined : scanOutput(context.config.outDir);
   const state = openOutputState(context, options);
-  const summary = await unchangedBuild(state, output, options.replayAllWarnings === true);
+  const summary = await unchangedBuild(state, output?.listing ?? Promise.resolve(undefined), options.replayAllWarnings === true);
+  output?.stop();
   if (summary) {
     options.onNote?.('nothing changed since the last build: output left as it is');
     context.diagnostics.push(...summary.warnings);

@@ -27,10 +27,17 @@ const walk = (dir, prefix) => {
 try { walk(workerData, ''); parentPort.postMessage(found); } catch { parentPort.postMessage(null); }
 `;
 
-/** Starts listing `outDir` on a worker thread; undefined when it cannot be read. */
-export function scanOutput(outDir: string): Promise<OutputListing | undefined> {
-  return new Promise((resolve) => {
-    let worker: Worker;
+export interface OutputScan {
+  /** The listing; undefined when the folder cannot be read or the scan was stopped. */
+  listing: Promise<OutputListing | undefined>;
+  /** Ends the scan early (a build that turns out not to need it). */
+  stop(): void;
+}
+
+/** Starts listing `outDir` on a worker thread. */
+export function scanOutput(outDir: string): OutputScan {
+  let worker: Worker | undefined;
+  const listing = new Promise<OutputListing | undefined>((resolve) => {
     try {
       worker = new Worker(SCAN_SCRIPT, { eval: true, workerData: outDir, stdout: false, stderr: false });
     } catch {
@@ -40,11 +47,12 @@ export function scanOutput(outDir: string): Promise<OutputListing | undefined> {
     worker.unref();
     worker.once('message', (flat: (string | number)[] | null) => {
       if (!flat) return resolve(undefined);
-      const listing: OutputListing = new Map();
-      for (let i = 0; i < flat.length; i += 3) listing.set(flat[i] as string, [flat[i + 1] as number, flat[i + 2] as number]);
-      resolve(listing);
+      const found: OutputListing = new Map();
+      for (let i = 0; i < flat.length; i += 3) found.set(flat[i] as string, [flat[i + 1] as number, flat[i + 2] as number]);
+      resolve(found);
     });
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
   });
+  return { listing, stop: () => void worker?.terminate() };
 }
