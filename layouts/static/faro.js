@@ -34,7 +34,10 @@
     container.addEventListener('keydown', function (event) { onSearchKey(event, container, mode); });
     if (mode === 'page') {
       var query = new URLSearchParams(location.search).get('q');
-      if (query) ui.triggerSearch(query);
+      if (query) {
+        ui.triggerSearch(query);
+        listAllFilters(container, ui, [data.filterCategory, data.filterTag]);
+      }
       // Keep the words in the address, so reload, back and shared links show the same results.
       if (input) input.addEventListener('input', function () {
         var url = new URL(location.href);
@@ -43,6 +46,23 @@
         history.replaceState(null, '', url);
       });
     }
+  }
+
+  // Pagefind UI lists the filter groups of a search's results. When a search runs before the
+  // UI has loaded its filters (a page opened with ?q= on a slow device), groups whose data
+  // had not arrived yet are missing until the next search; searching again once they have
+  // arrived lists them. Tries for a few seconds (a site may have no tags at all).
+  function listAllFilters(container, ui, names) {
+    var tries = 0;
+    var timer = setInterval(function () {
+      var shown = Array.prototype.map.call(container.querySelectorAll('.pagefind-ui__filter-name'), function (name) {
+        return name.textContent.trim();
+      });
+      var missing = names.some(function (name) { return shown.indexOf(name) < 0; });
+      var input = container.querySelector('input');
+      if (!missing || ++tries > 20) return clearInterval(timer);
+      if (shown.length > 0 && input && input.value.trim()) ui.triggerSearch(input.value.trim());
+    }, 250);
   }
 
   // Pagefind knows pages by file (`a.html`); link to the URL the site gives them instead.
